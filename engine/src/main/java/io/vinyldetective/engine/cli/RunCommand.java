@@ -1,0 +1,69 @@
+package io.vinyldetective.engine.cli;
+
+import io.vinyldetective.engine.pipeline.Pipeline;
+import io.vinyldetective.engine.pipeline.PipelineAssembler;
+import io.vinyldetective.engine.pipeline.PipelineException;
+import io.vinyldetective.engine.pipeline.PipelineSettings;
+import io.vinyldetective.engine.plugins.PluginHost;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import sun.misc.Signal;
+
+/**
+ * {@code vinyl-detective run}: the daemon. Opens the database, loads the plugins, assembles the
+ * configured pipeline, logs it, and runs until SIGTERM or SIGINT, then stops every plugin and
+ * exits 0. A pipeline that cannot be assembled exits 1 with the reason, not a stack trace.
+ */
+@Command(name = "run", description = "Run the daemon until SIGTERM.")
+public class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Inject
+    EngineStartup startup;
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    PipelineAssembler assembler;
+
+    @Inject
+    PipelineSettings settings;
+
+    @Override
+    public Integer call() {
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        startup.openDatabase();
+        host.problems();
+        Pipeline pipeline;
+        try {
+            pipeline = assembler.assemble(settings);
+        } catch (PipelineException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            return 1;
+        }
+        try (pipeline) {
+            LOG.info("Pipeline: {}", pipeline.describe());
+            LOG.info("Ready in {} ms", Duration.between(processStart(), Instant.now()).toMillis());
+            stop.await();
+            LOG.info("Stopping");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Stopped");
+        return 0;
+    }
+
+    private static Instant processStart() {
+        return ProcessHandle.current().info().startInstant().orElse(Instant.now());
+    }
+}

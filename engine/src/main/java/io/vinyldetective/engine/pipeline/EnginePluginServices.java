@@ -1,0 +1,57 @@
+package io.vinyldetective.engine.pipeline;
+
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.naming.conventions.StringConvention;
+import io.vinyldetective.api.Catalog;
+import io.vinyldetective.api.HttpGateway;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@link PluginServices} from the Micronaut environment and the engine's beans. */
+@Singleton
+public class EnginePluginServices implements PluginServices {
+
+    private final Environment environment;
+    private final HttpGateway http;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public EnginePluginServices(Environment environment, HttpGateway http, Catalog catalog, Clock clock) {
+        this.environment = environment;
+        this.http = http;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, String> rawSettings(String pluginId) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        environment.getProperties("plugins." + pluginId, StringConvention.RAW).forEach((key, value) -> {
+            if (value != null) {
+                raw.put(key, value instanceof Collection<?> c
+                        ? c.stream().map(String::valueOf).collect(Collectors.joining(","))
+                        : String.valueOf(value));
+            }
+        });
+        return raw;
+    }
+
+    @Override
+    public HttpGateway http() {
+        return http;
+    }
+
+    @Override
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,82 @@
+package io.vinyldetective.engine.pipeline;
+
+import io.vinyldetective.api.ListingSource;
+import io.vinyldetective.api.MatcherTier;
+import io.vinyldetective.api.Notifier;
+import io.vinyldetective.api.PipelineExtension;
+import io.vinyldetective.api.PriceOracle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The assembled pipeline: started extensions from the configured plugins, in order.
+ * {@link #close()} stops every extension (in reverse order), each failure logged, none fatal.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final List<Stage<ListingSource>> sources;
+    private final Stage<PriceOracle> oracle;
+    private final List<Stage<MatcherTier>> matchers;
+    private final List<Stage<Notifier>> notifiers;
+
+    Pipeline(List<Stage<ListingSource>> sources, Stage<PriceOracle> oracle, List<Stage<MatcherTier>> matchers,
+             List<Stage<Notifier>> notifiers) {
+        this.sources = List.copyOf(sources);
+        this.oracle = oracle;
+        this.matchers = List.copyOf(matchers);
+        this.notifiers = List.copyOf(notifiers);
+    }
+
+    public List<Stage<ListingSource>> sources() {
+        return sources;
+    }
+
+    public Optional<Stage<PriceOracle>> oracle() {
+        return Optional.ofNullable(oracle);
+    }
+
+    public List<Stage<MatcherTier>> matchers() {
+        return matchers;
+    }
+
+    public List<Stage<Notifier>> notifiers() {
+        return notifiers;
+    }
+
+    /** One line for the log: {@code sources=[ebay] oracle=discogs matchers=[...] notifiers=[telegram]}. */
+    public String describe() {
+        return "sources=" + ids(sources) + " oracle=" + (oracle == null ? "none" : oracle.pluginId())
+                + " matchers=" + matchers.stream().map(s -> s.pluginId() + "(" + s.extension().method() + ")")
+                .collect(Collectors.joining(" → ", "[", "]"))
+                + " notifiers=" + ids(notifiers);
+    }
+
+    private static String ids(List<? extends Stage<?>> stages) {
+        return stages.stream().map(Stage::pluginId).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    @Override
+    public void close() {
+        List<Stage<? extends PipelineExtension>> all = new ArrayList<>();
+        all.addAll(sources);
+        all.addAll(matchers);
+        if (oracle != null) {
+            all.add(oracle);
+        }
+        all.addAll(notifiers);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Stage<? extends PipelineExtension> stage = all.get(i);
+            try {
+                stage.extension().stop();
+            } catch (RuntimeException e) {
+                LOG.warn("Plugin '{}' failed to stop: {}", stage.pluginId(), e.toString());
+            }
+        }
+    }
+}

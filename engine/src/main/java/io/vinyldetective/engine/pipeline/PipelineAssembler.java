@@ -1,0 +1,159 @@
+package io.vinyldetective.engine.pipeline;
+
+import io.vinyldetective.api.ConfigKey;
+import io.vinyldetective.api.ListingSource;
+import io.vinyldetective.api.MatcherTier;
+import io.vinyldetective.api.Notifier;
+import io.vinyldetective.api.PipelineExtension;
+import io.vinyldetective.api.PluginConfig;
+import io.vinyldetective.api.PluginException;
+import io.vinyldetective.api.PriceOracle;
+import io.vinyldetective.engine.logging.SecretMasker;
+import io.vinyldetective.engine.plugins.InstalledPlugin;
+import io.vinyldetective.engine.plugins.PluginHost;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the {@link Pipeline} that the configuration names out of the installed plugins: for each
+ * slot, finds the plugin, creates its extension, validates its settings against the keys it
+ * declares, starts it, and wraps it in a {@link PluginGuard}. Anything wrong stops assembly with a
+ * {@link PipelineException} naming the plugin and the key; extensions already started are stopped.
+ */
+public final class PipelineAssembler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineAssembler.class);
+
+    private final PluginHost host;
+    private final PluginServices services;
+
+    public PipelineAssembler(PluginHost host, PluginServices services) {
+        this.host = host;
+        this.services = services;
+    }
+
+    public Pipeline assemble(PipelineSettings settings) {
+        List<Stage<? extends PipelineExtension>> started = new ArrayList<>();
+        Map<String, PluginConfig> configs = new LinkedHashMap<>();
+        try {
+            List<Stage<ListingSource>> sources = slot("pipeline.sources", settings.sources(), ListingSource.class, configs, started);
+            List<Stage<MatcherTier>> matchers = slot("pipeline.matchers", settings.matchers(), MatcherTier.class, configs, started);
+            List<Stage<PriceOracle>> oracles = slot("pipeline.oracle",
+                    settings.oracle().isEmpty() ? List.of() : List.of(settings.oracle()), PriceOracle.class, configs, started);
+            List<Stage<Notifier>> notifiers = slot("pipeline.notifiers", settings.notifiers(), Notifier.class, configs, started);
+            return new Pipeline(sources, oracles.isEmpty() ? null : oracles.get(0), matchers, notifiers);
+        } catch (RuntimeException e) {
+            stopAll(started);
+            throw e;
+        }
+    }
+
+    private <T extends PipelineExtension> List<Stage<T>> slot(String slotKey, List<String> pluginIds, Class<T> type,
+                                                              Map<String, PluginConfig> configs,
+                                                              List<Stage<? extends PipelineExtension>> started) {
+        List<Stage<T>> stages = new ArrayList<>();
+        for (String pluginId : pluginIds) {
+            T extension = create(slotKey, pluginId, type);
+            PluginConfig config = configs.computeIfAbsent(pluginId, id -> configure(id, extension));
+            startExtension(pluginId, extension, config);
+            T guarded = PluginGuard.wrap(type, pluginId, extension, host.classLoaderOf(pluginId), services.clock());
+            Stage<T> stage = new Stage<>(pluginId, guarded);
+            started.add(stage);
+            stages.add(stage);
+        }
+        return stages;
+    }
+
+    private <T> T create(String slotKey, String pluginId, Class<T> type) {
+        if (!host.isStarted(pluginId)) {
+            String why = host.problemOf(pluginId).map(p -> "its jar " + p.file().getFileName() + " was refused: " + p.reason())
+                    .orElseGet(() -> "no such plugin in " + host.pluginsDir() + " (installed: " + installedIds() + ")");
+            throw new PipelineException("Plugin '" + pluginId + "' named in " + slotKey + " is not available: " + why);
+        }
+        List<T> extensions;
+        try {
+            extensions = host.newExtensions(type, pluginId);
+        } catch (RuntimeException | LinkageError e) {
+            throw new PipelineException("Plugin '" + pluginId + "' named in " + slotKey + " could not create its "
+                    + type.getSimpleName() + ": " + e, e);
+        }
+        if (extensions.isEmpty()) {
+            throw new PipelineException("Plugin '" + pluginId + "' named in " + slotKey + " provides no " + type.getSimpleName()
+                    + " (it provides: " + providedBy(pluginId) + ")");
+        }
+        if (extensions.size() > 1) {
+            LOG.warn("Plugin '{}' provides {} {} extensions; using {}", pluginId, extensions.size(), type.getSimpleName(),
+                    extensions.get(0).getClass().getName());
+        }
+        return extensions.get(0);
+    }
+
+    private PluginConfig configure(String pluginId, PipelineExtension extension) {
+        List<ConfigKey> keys = extension.configKeys();
+        Map<String, String> raw = new LinkedHashMap<>();
+        services.rawSettings(pluginId).forEach((k, v) -> raw.put(canonicalKey(k, keys), v));
+        try {
+            PluginConfig config = PluginConfig.of(keys, raw);
+            SecretMasker.register(config.secretValues());
+            return config;
+        } catch (PluginException.BadConfiguration e) {
+            throw new PipelineException("Plugin '" + pluginId + "': bad setting plugins." + pluginId + "." + e.key() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Environment variables arrive as {@code app.id} where the plugin declared {@code app-id}. */
+    private static String canonicalKey(String key, List<ConfigKey> declared) {
+        String dashed = key.replace('.', '-');
+        for (ConfigKey k : declared) {
+            if (k.name().equals(key) || k.name().replace('.', '-').equals(dashed)) {
+                return k.name();
+            }
+        }
+        return key;
+    }
+
+    private void startExtension(String pluginId, PipelineExtension extension, PluginConfig config) {
+        EnginePluginContext context = new EnginePluginContext(pluginId, config, services.http(), services.catalog(),
+                services.clock());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(host.classLoaderOf(pluginId));
+        try {
+            extension.start(context);
+        } catch (PluginException.BadConfiguration e) {
+            throw new PipelineException("Plugin '" + pluginId + "': bad setting plugins." + pluginId + "." + e.key() + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            throw new PipelineException("Plugin '" + pluginId + "' failed to start: " + e, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private String installedIds() {
+        String ids = host.installed().stream().map(InstalledPlugin::id).collect(Collectors.joining(", "));
+        return ids.isEmpty() ? "none" : ids;
+    }
+
+    private String providedBy(String pluginId) {
+        return host.installed().stream().filter(p -> p.id().equals(pluginId)).findFirst()
+                .map(p -> p.extensionPoints().isEmpty() ? "nothing" : String.join(", ", p.extensionPoints()))
+                .orElse("nothing");
+    }
+
+    private static void stopAll(List<Stage<? extends PipelineExtension>> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).extension().stop();
+            } catch (RuntimeException e) {
+                LOG.warn("Plugin '{}' failed to stop: {}", started.get(i).pluginId(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.vinyldetective.engine.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vinyldetective.api.Alert;
+import io.vinyldetective.api.Catalog;
+import io.vinyldetective.api.Deal;
+import io.vinyldetective.api.Delivery;
+import io.vinyldetective.api.HttpGateway;
+import io.vinyldetective.api.Listing;
+import io.vinyldetective.api.MatchResult;
+import io.vinyldetective.api.Money;
+import io.vinyldetective.api.Notifier;
+import io.vinyldetective.api.PluginException;
+import io.vinyldetective.api.PriceQuote;
+import io.vinyldetective.api.Release;
+import io.vinyldetective.engine.logging.SecretMasker;
+import io.vinyldetective.engine.plugins.PluginHost;
+import io.vinyldetective.engine.plugins.PluginJarBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineAssemblerTest {
+
+    @TempDir
+    Path plugins;
+
+    private final Map<String, Map<String, String>> settings = new HashMap<>();
+    private final MutableClock clock = new MutableClock();
+    private PluginHost host;
+
+    @BeforeEach
+    void buildPlugins() throws Exception {
+        PluginJarBuilder.greeterNotifier("greeter").buildInto(plugins);
+        PluginJarBuilder.greeterNotifier("future").requires("^2.0.0").buildInto(plugins);
+        Files.writeString(plugins.resolve("broken.jar"), "garbage");
+        host = new PluginHost(plugins);
+    }
+
+    @AfterEach
+    void close() {
+        host.close();
+    }
+
+    private PipelineAssembler assembler() {
+        return new PipelineAssembler(host, new PluginServices() {
+            @Override
+            public Map<String, String> rawSettings(String pluginId) {
+                return settings.getOrDefault(pluginId, Map.of());
+            }
+
+            @Override
+            public HttpGateway http() {
+                return null;
+            }
+
+            @Override
+            public Catalog catalog() {
+                return null;
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+        });
+    }
+
+    private static PipelineSettings notifiers(String... ids) {
+        return new PipelineSettings(List.of(), "", List.of(), List.of(ids));
+    }
+
+    @Test
+    void assemblesTheConfiguredNotifierWithItsSettings() {
+        settings.put("greeter", Map.of("greeting", "hello"));
+
+        try (Pipeline pipeline = assembler().assemble(notifiers("greeter"))) {
+            assertEquals(1, pipeline.notifiers().size());
+            assertEquals("greeter", pipeline.notifiers().get(0).pluginId());
+            assertEquals(Delivery.Status.DELIVERED, pipeline.notifiers().get(0).extension().deliver(alert("chat-1")).status());
+            assertTrue(pipeline.describe().contains("notifiers=[greeter]"), pipeline.describe());
+        }
+    }
+
+    @Test
+    void aMissingPluginStopsStartUpNamingPluginAndSlot() {
+        PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("telegram")));
+        assertTrue(e.getMessage().contains("'telegram' named in pipeline.notifiers"), e.getMessage());
+        assertTrue(e.getMessage().contains("installed: greeter"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedPluginStopsStartUpWithTheReason() {
+        PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("future")));
+        assertTrue(e.getMessage().contains("'future'"), e.getMessage());
+        assertTrue(e.getMessage().contains("built for plugin API ^2.0.0"), e.getMessage());
+    }
+
+    @Test
+    void aPluginInTheWrongSlotIsNamed() {
+        PipelineException e = assertThrows(PipelineException.class,
+                () -> assembler().assemble(new PipelineSettings(List.of("greeter"), "", List.of(), List.of())));
+        assertTrue(e.getMessage().contains("provides no ListingSource (it provides: Notifier)"), e.getMessage());
+    }
+
+    @Test
+    void aMissingRequiredSettingNamesTheKey() {
+        PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("greeter")));
+        assertTrue(e.getMessage().contains("plugins.greeter.greeting"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownSettingNamesTheKey() {
+        settings.put("greeter", Map.of("greeting", "hi", "greting", "typo"));
+        PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("greeter")));
+        assertTrue(e.getMessage().contains("plugins.greeter.greting"), e.getMessage());
+    }
+
+    @Test
+    void aSettingThePluginRejectsAtStartNamesTheKey() {
+        settings.put("greeter", Map.of("greeting", "bad"));
+        PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("greeter")));
+        assertTrue(e.getMessage().contains("plugins.greeter.greeting"), e.getMessage());
+        assertTrue(e.getMessage().contains("must not be bad"), e.getMessage());
+    }
+
+    @Test
+    void secretSettingsAreRegisteredForMasking() {
+        settings.put("greeter", Map.of("greeting", "hi", "token", "s3cr3t-token-value"));
+        try (Pipeline ignored = assembler().assemble(notifiers("greeter"))) {
+            assertEquals("token=****", SecretMasker.mask("token=s3cr3t-token-value"));
+        }
+    }
+
+    @Test
+    void aPluginThatFailsLaterIsIsolatedAndPausedAfterRepeatedFailures() {
+        settings.put("greeter", Map.of("greeting", "hello"));
+        try (Pipeline pipeline = assembler().assemble(notifiers("greeter"))) {
+            Notifier notifier = pipeline.notifiers().get(0).extension();
+
+            for (int i = 0; i < 3; i++) {
+                PluginFailure failure = assertThrows(PluginFailure.class, () -> notifier.deliver(alert("boom")));
+                assertEquals("greeter", failure.pluginId());
+                assertTrue(failure.getMessage().contains("bug in the plugin"), failure.getMessage());
+            }
+            PluginException.RetryLater paused = assertThrows(PluginException.RetryLater.class,
+                    () -> notifier.deliver(alert("chat-1")));
+            assertEquals(Duration.ofMinutes(1), paused.after());
+
+            clock.advance(Duration.ofMinutes(2));
+            assertEquals(Delivery.Status.DELIVERED, notifier.deliver(alert("chat-1")).status());
+        }
+    }
+
+    private static Alert alert(String recipient) {
+        Listing listing = Listing.forMatching("l1", "A record", Money.of("10", "USD"), null, null, Map.of());
+        Release release = new Release(1, "A record", List.of("Someone"), List.of(), List.of(), null, null, null, null, null);
+        PriceQuote quote = new PriceQuote(1, Money.of("30", "USD"), null, "test", 5, Instant.EPOCH);
+        Deal deal = new Deal(listing, release, new MatchResult(List.of(1L), "test", 1.0, List.of()), quote,
+                Money.of("10", "USD"), 0.66, Deal.Priority.HIGH, List.of());
+        return new Alert(1, recipient, deal);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.vinyldetective.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A marketplace: new listings for a saved search.
+ *
+ * <p>Sources call the outside world only through {@link PluginContext#http()}, count their calls,
+ * and stay within their API budget. Thread-safe after {@code start}.
+ */
+public interface ListingSource extends PipelineExtension {
+
+    /**
+     * The newest listings for a query, newest first. A source pages only as deep as needed: it
+     * stops at the first listing for which {@code alreadySeen} answers true.
+     *
+     * @param query       the saved search
+     * @param alreadySeen answers whether the engine has seen a listing id before
+     * @return listings not seen before; never null. A malformed item is skipped (and logged), the
+     *         rest are returned.
+     * @throws PluginException.RetryLater when the marketplace is unavailable or the budget is spent
+     */
+    List<Listing> newListings(ListingQuery query, Predicate<String> alreadySeen);
+
+    /**
+     * The listing with details a search does not return (barcode, item specifics), when the
+     * marketplace needs a separate, budgeted call for them. The engine calls it only when that
+     * can change the outcome. Empty when the source has nothing more.
+     */
+    default Optional<Listing> details(Listing listing) {
+        return Optional.empty();
+    }
+
+    /** The call budget left, when the marketplace has one. */
+    default Optional<Budget> budget() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,49 @@
+package io.vinyldetective.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A price source that also knows releases: what a release is worth, and which releases a catalog
+ * number, barcode or text belongs to (so the catalog can be filled on demand).
+ *
+ * <p>The engine stores whatever the oracle returns (releases in the catalog, quotes with their
+ * timestamps), so an oracle needs no persistence of its own. Thread-safe after {@code start}.
+ * Lookups that find nothing return an empty list, never null.
+ */
+public interface PriceOracle extends PipelineExtension {
+
+    /**
+     * Reference prices for a release in a currency: one per condition where the source knows
+     * them, plus condition-independent figures (e.g. lowest listed). Empty when the source has
+     * none. Must not convert currencies: ask the source in {@code currency} or return nothing.
+     *
+     * @throws PluginException.RetryLater when the source is unavailable or rate-limited for now
+     */
+    List<PriceQuote> prices(long releaseId, String currency, Urgency urgency);
+
+    /** Releases printed with this catalog number (any spelling: the oracle normalises). */
+    default List<Release> releasesByCatalogNumber(String catalogNumber, Urgency urgency) {
+        return List.of();
+    }
+
+    /** Releases with this barcode (digits only). */
+    default List<Release> releasesByBarcode(String barcode, Urgency urgency) {
+        return List.of();
+    }
+
+    /** Releases for an artist and title, optionally of one format. */
+    default List<Release> searchReleases(String artist, String title, MediaFormat format, Urgency urgency) {
+        return List.of();
+    }
+
+    /** One release in full, when the source has it. */
+    default Optional<Release> release(long releaseId, Urgency urgency) {
+        return Optional.empty();
+    }
+
+    /** The request budget left, when the source has one. */
+    default Optional<Budget> budget() {
+        return Optional.empty();
+    }
+}
