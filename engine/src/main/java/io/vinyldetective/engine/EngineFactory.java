@@ -16,8 +16,17 @@ public class EngineFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    PluginHost pluginHost(@Value("${vinyl-detective.plugins-dir}") String pluginsDir) {
-        return new PluginHost(Path.of(pluginsDir));
+    PluginHost pluginHost(@Value("${vinyl-detective.plugins-dir:}") String pluginsDir) {
+        return new PluginHost(pluginsDir(pluginsDir));
+    }
+
+    /** {@code PLUGINS_DIR} when set, else the {@code plugins} folder of the installation (or of the working folder). */
+    static Path pluginsDir(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String home = System.getProperty("vd.home");
+        return (home == null || home.isBlank() ? Path.of(".") : Path.of(home)).resolve("plugins");
     }
 
     @Singleton

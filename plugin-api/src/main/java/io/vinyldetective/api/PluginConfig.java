@@ -50,9 +50,20 @@ public final class PluginConfig {
                 }
                 continue;
             }
-            config.values.put(key.name(), key.type().parse(key.name(), text));
+            config.values.put(key.name(), parse(key, text));
         }
         return config;
+    }
+
+    private static Object parse(ConfigKey key, String text) {
+        try {
+            return key.type().parse(key.name(), text);
+        } catch (PluginException.BadConfiguration e) {
+            if (key.secret()) {
+                throw new PluginException.BadConfiguration(key.name(), "'" + key.name() + "' is malformed (value not shown: it is a secret)");
+            }
+            throw e;
+        }
     }
 
     public boolean isSet(String name) {

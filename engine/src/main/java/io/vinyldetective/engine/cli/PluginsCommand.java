@@ -8,6 +8,7 @@ import io.vinyldetective.engine.plugins.InstalledPlugin;
 import io.vinyldetective.engine.plugins.PluginHost;
 import io.vinyldetective.engine.plugins.PluginProblem;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,19 +27,19 @@ public class PluginsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Inject
-    PluginHost host;
+    Provider<PluginHost> host;
 
     @Inject
-    PipelineAssembler assembler;
+    Provider<PipelineAssembler> assembler;
 
     @Inject
-    PipelineSettings settings;
+    Provider<PipelineSettings> settings;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<InstalledPlugin> installed = host.installed();
-        out.printf("Plugins in %s:%n", host.pluginsDir());
+        List<InstalledPlugin> installed = host.get().installed();
+        out.printf("Plugins in %s:%n", host.get().pluginsDir());
         if (installed.isEmpty()) {
             out.println("  (none)");
         }
@@ -46,7 +47,7 @@ public class PluginsCommand implements Callable<Integer> {
             out.printf("  %-16s %-16s %-8s %-32s %s%n", p.id(), p.version(), p.state().toLowerCase(),
                     String.join(", ", p.extensionPoints()), p.description() == null ? "" : p.description());
         }
-        List<PluginProblem> problems = host.problems();
+        List<PluginProblem> problems = host.get().problems();
         if (!problems.isEmpty()) {
             out.println("Refused:");
             for (PluginProblem problem : problems) {
@@ -54,7 +55,7 @@ public class PluginsCommand implements Callable<Integer> {
             }
         }
         out.println("Pipeline from configuration:");
-        try (Pipeline pipeline = assembler.assemble(settings)) {
+        try (Pipeline pipeline = assembler.get().assemble(settings.get())) {
             out.println("  sources:   " + names(pipeline.sources().stream().map(s -> s.pluginId()).toList()));
             out.println("  matchers:  " + names(pipeline.matchers().stream()
                     .map(s -> s.pluginId() + " (" + s.extension().method() + ")").toList()).replace(", ", " → "));

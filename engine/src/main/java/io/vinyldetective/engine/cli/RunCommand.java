@@ -6,6 +6,7 @@ import io.vinyldetective.engine.pipeline.PipelineException;
 import io.vinyldetective.engine.pipeline.PipelineSettings;
 import io.vinyldetective.engine.plugins.PluginHost;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -26,27 +27,27 @@ public class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Inject
-    EngineStartup startup;
+    Provider<EngineStartup> startup;
 
     @Inject
-    PluginHost host;
+    Provider<PluginHost> host;
 
     @Inject
-    PipelineAssembler assembler;
+    Provider<PipelineAssembler> assembler;
 
     @Inject
-    PipelineSettings settings;
+    Provider<PipelineSettings> settings;
 
     @Override
     public Integer call() {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        startup.openDatabase();
-        host.problems();
+        startup.get().openDatabase();
+        host.get().problems();
         Pipeline pipeline;
         try {
-            pipeline = assembler.assemble(settings);
+            pipeline = assembler.get().assemble(settings.get());
         } catch (PipelineException e) {
             LOG.error("Cannot start: {}", e.getMessage());
             return 1;
