@@ -92,6 +92,10 @@ public final class PluginHost implements AutoCloseable {
         for (PluginProblem problem : problems) {
             LOG.warn("Plugin refused: {}", problem);
         }
+        for (PluginWrapper plugin : manager.getStartedPlugins()) {
+            LOG.debug("Plugin loaded: {} {} ({})", plugin.getPluginId(), plugin.getDescriptor().getVersion(),
+                    String.join(", ", extensionPointsOf(plugin.getPluginId())));
+        }
     }
 
     /** The plugins that loaded and started. */
