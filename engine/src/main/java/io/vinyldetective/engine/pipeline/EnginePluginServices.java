@@ -4,6 +4,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.conventions.StringConvention;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
+import io.vinyldetective.engine.http.EngineHttpGateway;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
@@ -16,11 +17,11 @@ import java.util.stream.Collectors;
 public class EnginePluginServices implements PluginServices {
 
     private final Environment environment;
-    private final HttpGateway http;
+    private final EngineHttpGateway http;
     private final Catalog catalog;
     private final Clock clock;
 
-    public EnginePluginServices(Environment environment, HttpGateway http, Catalog catalog, Clock clock) {
+    public EnginePluginServices(Environment environment, EngineHttpGateway http, Catalog catalog, Clock clock) {
         this.environment = environment;
         this.http = http;
         this.catalog = catalog;
@@ -41,8 +42,8 @@ public class EnginePluginServices implements PluginServices {
     }
 
     @Override
-    public HttpGateway http() {
-        return http;
+    public HttpGateway http(String pluginId) {
+        return http.forPlugin(pluginId);
     }
 
     @Override

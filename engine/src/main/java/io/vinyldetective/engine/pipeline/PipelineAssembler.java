@@ -119,7 +119,7 @@ public final class PipelineAssembler {
     }
 
     private void startExtension(String pluginId, PipelineExtension extension, PluginConfig config) {
-        EnginePluginContext context = new EnginePluginContext(pluginId, config, services.http(), services.catalog(),
+        EnginePluginContext context = new EnginePluginContext(pluginId, config, services.http(pluginId), services.catalog(),
                 services.clock());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -14,7 +14,8 @@ public interface PluginServices {
     /** The raw settings under {@code plugins.<pluginId>.*}, keys relative to that prefix. */
     Map<String, String> rawSettings(String pluginId);
 
-    HttpGateway http();
+    /** The HTTP gateway as the plugin sees it (shared cache and limits; log lines name the plugin). */
+    HttpGateway http(String pluginId);
 
     Catalog catalog();
 

@@ -63,7 +63,7 @@ class PipelineAssemblerTest {
             }
 
             @Override
-            public HttpGateway http() {
+            public HttpGateway http(String pluginId) {
                 return null;
             }
 

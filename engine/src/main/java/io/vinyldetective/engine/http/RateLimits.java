@@ -1,0 +1,44 @@
+package io.vinyldetective.engine.http;
+
+import io.vinyldetective.api.Urgency;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The per-host rate limits. A host without a limit is not limited. Thread-safe. */
+final class RateLimits {
+
+    private final Map<String, HostRateLimiter> byHost = new ConcurrentHashMap<>();
+
+    /** Sets or replaces the limit of a host. */
+    void limit(String host, int requests, Duration per) {
+        byHost.compute(key(host), (h, existing) -> {
+            if (existing == null) {
+                return new HostRateLimiter(requests, per, System::nanoTime);
+            }
+            existing.setLimit(requests, per);
+            return existing;
+        });
+    }
+
+    /** Waits until a request to {@code host} may go out. */
+    void acquire(String host, Urgency urgency) throws InterruptedException {
+        HostRateLimiter limiter = host == null ? null : byHost.get(key(host));
+        if (limiter != null) {
+            limiter.acquire(urgency);
+        }
+    }
+
+    /** How many requests to {@code host} are waiting for a slot. */
+    int waiting(String host) {
+        HostRateLimiter limiter = byHost.get(key(host));
+        return limiter == null ? 0 : limiter.waiting();
+    }
+
+    private static String key(String host) {
+        return Objects.requireNonNull(host, "host").toLowerCase(Locale.ROOT);
+    }
+}

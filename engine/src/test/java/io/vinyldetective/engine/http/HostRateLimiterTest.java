@@ -1,0 +1,87 @@
+package io.vinyldetective.engine.http;
+
+import io.vinyldetective.api.Urgency;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HostRateLimiterTest {
+
+    private final List<String> served = new CopyOnWriteArrayList<>();
+
+    @Test
+    void servesTheMostUrgentFirstAndFifoWithinOneUrgency() throws Exception {
+        HostRateLimiter limiter = new HostRateLimiter(1, Duration.ofMillis(100), System::nanoTime);
+        limiter.acquire(Urgency.LOOKUP);
+        List<Thread> threads = List.of(
+                waiter(limiter, Urgency.BACKGROUND, "b1"), waiter(limiter, Urgency.LOOKUP, "l1"),
+                waiter(limiter, Urgency.BACKGROUND, "b2"), waiter(limiter, Urgency.LIVE, "v1"),
+                waiter(limiter, Urgency.LOOKUP, "l2"), waiter(limiter, Urgency.LIVE, "v2"));
+        for (int i = 0; i < threads.size(); i++) {
+            threads.get(i).start();
+            awaitWaiting(limiter, i + 1);
+        }
+        for (Thread t : threads) {
+            t.join(5000);
+        }
+
+        assertEquals(List.of("v1", "v2", "l1", "l2", "b1", "b2"), served);
+    }
+
+    @Test
+    void anInterruptedWaiterLeavesTheQueue() throws Exception {
+        HostRateLimiter limiter = new HostRateLimiter(1, Duration.ofMillis(200), System::nanoTime);
+        limiter.acquire(Urgency.LIVE);
+        Thread impatient = waiter(limiter, Urgency.LIVE, "impatient");
+        impatient.start();
+        awaitWaiting(limiter, 1);
+
+        impatient.interrupt();
+        impatient.join(5000);
+
+        assertEquals(0, limiter.waiting());
+        assertTrue(served.contains("interrupted"));
+        limiter.acquire(Urgency.BACKGROUND);
+    }
+
+    @Test
+    void aNewLimitAppliesToThoseAlreadyWaiting() throws Exception {
+        HostRateLimiter limiter = new HostRateLimiter(1, Duration.ofMinutes(10), System::nanoTime);
+        limiter.acquire(Urgency.LIVE);
+        Thread waiting = waiter(limiter, Urgency.LIVE, "w");
+        waiting.start();
+        awaitWaiting(limiter, 1);
+
+        limiter.setLimit(2, Duration.ofMinutes(10));
+        waiting.join(5000);
+
+        assertFalse(waiting.isAlive());
+        assertEquals(List.of("w"), served);
+    }
+
+    private Thread waiter(HostRateLimiter limiter, Urgency urgency, String name) {
+        return new Thread(() -> {
+            try {
+                limiter.acquire(urgency);
+                served.add(name);
+            } catch (InterruptedException e) {
+                served.add("interrupted");
+            }
+        });
+    }
+
+    private static void awaitWaiting(HostRateLimiter limiter, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (limiter.waiting() < expected) {
+            assertTrue(System.nanoTime() < deadline, "never queued");
+            Thread.sleep(1);
+        }
+    }
+}
