@@ -1,0 +1,238 @@
+package io.vinyldetective.api;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How free text (listing titles, artist and release names) is normalised, so every matcher and the
+ * catalog's full-text index compare the same words: lower case, diacritics folded
+ * ({@code Motörhead} = {@code motorhead}, {@code Østergaard} = {@code ostergaard}), {@code &} read as
+ * {@code and}, punctuation dropped. JDK only, no regular expressions.
+ *
+ * @since 1.0.0
+ */
+public final class TextKeys {
+
+    /** Short words that carry no identity: never query terms, never evidence on their own. */
+    public static final Set<String> STOP_WORDS = Set.of("the", "a", "an", "and", "of", "at", "by", "in", "on",
+            "to", "for", "with", "from", "de", "la", "le", "les", "el", "der", "die", "das", "von", "vol", "volume");
+
+    /**
+     * Words marketplace sellers add around a record's name that say nothing about which record it is:
+     * grading ({@code VG+}, {@code NM}), format and packaging ({@code LP}, {@code 180g}, {@code gatefold},
+     * {@code sealed}), pressing talk ({@code 1st press}, {@code reissue}, {@code promo}) and countries.
+     * Matchers use them to explain a title's words, never as evidence.
+     */
+    private static final Set<String> LISTING_NOISE = Set.of(
+            // grading and condition
+            "m", "nm", "vg", "ex", "g", "vgc", "exc", "mint", "near", "good", "excellent", "fair", "poor",
+            "condition", "played", "unplayed", "clean", "nice", "great", "tested", "used", "new", "sealed",
+            "unopened", "shrink", "shrinkwrap", "wrap", "hype", "sticker", "opened", "still", "minty",
+            // format and packaging
+            "lp", "lps", "ep", "cd", "cds", "vinyl", "vinyls", "record", "records", "album", "albums", "single",
+            "12", "7", "10", "inch", "12inch", "7inch", "rpm", "33", "45", "78", "33rpm", "45rpm", "180g", "180",
+            "200g", "gram", "grams", "gr", "heavyweight", "2lp", "3lp", "2xlp", "2cd", "2x", "x2", "box", "boxset",
+            "cassette", "tape", "disc", "discs", "colored", "coloured", "color", "colour", "splatter",
+            "marbled", "picture", "pic", "limited", "ltd", "edition", "numbered", "deluxe", "expanded",
+            "gatefold", "gf", "insert", "inserts", "inner", "sleeve", "obi", "w", "cover", "jacket",
+            "stereo", "mono", "audiophile", "lyric", "lyrics", "poster", "booklet", "digipak", "jewel", "case",
+            // pressing talk and selling talk
+            "remaster", "remastered", "reissue", "repress", "reprint", "press", "pressing", "pressed", "first",
+            "1st", "2nd", "3rd", "original", "orig", "og", "promo", "promotional", "dj", "copy", "import",
+            "rare", "htf", "oop", "vintage", "free", "shipping", "fast", "nos", "version", "uk", "us", "usa",
+            // countries and regions as pressings name them
+            "europe", "eu", "euro", "european", "german", "germany", "japan", "japanese", "jp", "jpn", "france",
+            "french", "italy", "italian", "netherlands", "dutch", "holland", "canada", "canadian", "brazil",
+            "brazilian", "australia", "australian", "spain", "spanish", "sweden", "swedish", "mexico",
+            "argentina", "korea", "greece", "portugal", "belgium", "austria", "scandinavia", "russia", "ussr",
+            "yugoslavia", "poland", "india", "taiwan", "nz", "zealand", "africa", "uk1st", "us1st");
+
+    private TextKeys() {
+    }
+
+    /** Every marketplace noise word (unmodifiable), for matchers that also forgive typos in them. */
+    public static Set<String> listingNoise() {
+        return LISTING_NOISE;
+    }
+
+    /** Whether a folded word is marketplace noise (grading, format, pressing talk, country); see the list above. */
+    public static boolean isListingNoise(String word) {
+        return LISTING_NOISE.contains(word);
+    }
+
+    /**
+     * How much of a name is present among some words: the share of the name's characters (stop words
+     * count one character) whose word occurs in {@code words}. {@code 1.0} means every word is there;
+     * an empty name gives 0.
+     */
+    public static double coverage(List<String> nameWords, java.util.Collection<String> words) {
+        int total = 0;
+        int found = 0;
+        for (String w : nameWords) {
+            int weight = STOP_WORDS.contains(w) ? 1 : w.length();
+            total += weight;
+            if (words.contains(w)) {
+                found += weight;
+            }
+        }
+        return total == 0 ? 0 : (double) found / total;
+    }
+
+    /**
+     * Lower case with diacritics and ligatures folded to ASCII letters where there is an obvious
+     * equivalent ({@code é} to {@code e}, {@code ø} to {@code o}, {@code ß} to {@code ss}); other
+     * characters are kept.
+     */
+    public static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder sb = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            switch (c) {
+                case 'ø': case 'Ø': sb.append('o'); break;
+                case 'æ': case 'Æ': sb.append("ae"); break;
+                case 'œ': case 'Œ': sb.append("oe"); break;
+                case 'ß': sb.append("ss"); break;
+                case 'ł': case 'Ł': sb.append('l'); break;
+                case 'đ': case 'Đ': sb.append('d'); break;
+                case 'þ': case 'Þ': sb.append("th"); break;
+                case 'ı': sb.append('i'); break;
+                default: sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The words of a text after {@link #fold}: runs of letters and digits; {@code &} and {@code +}
+     * between words become {@code and}; apostrophes and dots inside a word are dropped
+     * ({@code don't} = {@code dont}, {@code u.k.} = {@code uk}). Never null.
+     */
+    public static List<String> words(String text) {
+        String folded = fold(text);
+        List<String> words = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                current.append(c);
+            } else if ((c == '\'' || c == '’' || c == '.') && current.length() > 0 && i + 1 < folded.length()
+                    && Character.isLetter(folded.charAt(i + 1))) {
+                continue; // inside a word: don't, u.k.
+            } else {
+                flush(current, words);
+                if (c == '&') {
+                    words.add("and");
+                }
+            }
+        }
+        flush(current, words);
+        return words;
+    }
+
+    /**
+     * A name without Discogs' disambiguation suffix: {@code Hugo White (2)} gives {@code Hugo White}.
+     * Other brackets are kept.
+     */
+    public static String withoutDisambiguation(String name) {
+        if (name == null) {
+            return "";
+        }
+        String s = name.strip();
+        if (s.endsWith(")")) {
+            int open = s.lastIndexOf('(');
+            if (open > 0 && open < s.length() - 2) {
+                boolean digits = true;
+                for (int i = open + 1; i < s.length() - 1; i++) {
+                    digits &= Character.isDigit(s.charAt(i));
+                }
+                if (digits) {
+                    return s.substring(0, open).strip();
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The words of a name as matchers compare them: disambiguation suffix dropped, then
+     * {@link #words}, then a leading {@code the} dropped ({@code The Beatles} = {@code Beatles}).
+     */
+    public static List<String> nameWords(String name) {
+        List<String> words = words(withoutDisambiguation(name));
+        if (words.size() > 1 && words.get(0).equals("the")) {
+            return words.subList(1, words.size());
+        }
+        return words;
+    }
+
+    /** A name's comparison key: {@link #nameWords} joined by single spaces. */
+    public static String nameKey(String name) {
+        return String.join(" ", nameWords(name));
+    }
+
+    /** Whether the word is a plausible year of a record release (1900 to 2099). */
+    public static boolean isYear(String word) {
+        if (word.length() != 4 || !(word.startsWith("19") || word.startsWith("20"))) {
+            return false;
+        }
+        return Character.isDigit(word.charAt(2)) && Character.isDigit(word.charAt(3));
+    }
+
+    /** Whether the word contains a digit. */
+    public static boolean hasDigit(CharSequence word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isDigit(word.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The media format a listing's words name, or null when they name none or several
+     * ({@code LP}, {@code vinyl}, {@code 12"} give vinyl; {@code CD} gives CD; {@code cassette} gives
+     * cassette).
+     */
+    public static MediaFormat formatNamed(List<String> words) {
+        MediaFormat found = null;
+        for (String w : words) {
+            MediaFormat f;
+            switch (w) {
+                case "lp": case "lps": case "vinyl": case "vinyls": case "12inch": case "7inch": case "45rpm":
+                case "33rpm": case "180g": case "180gram":
+                    f = MediaFormat.VINYL;
+                    break;
+                case "cd": case "cds": case "compact": case "sacd":
+                    f = MediaFormat.CD;
+                    break;
+                case "cassette": case "cassettes": case "tape":
+                    f = MediaFormat.CASSETTE;
+                    break;
+                default:
+                    continue;
+            }
+            if (found != null && found != f) {
+                return null;
+            }
+            found = f;
+        }
+        return found;
+    }
+
+    private static void flush(StringBuilder current, List<String> words) {
+        if (current.length() > 0) {
+            words.add(current.toString());
+            current.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.vinyldetective.plugins.match.fuzzy;
+
+import static io.vinyldetective.api.MediaFormat.CD;
+import static io.vinyldetective.api.MediaFormat.VINYL;
+import static io.vinyldetective.plugins.match.testkit.TestReleases.listing;
+import static io.vinyldetective.plugins.match.testkit.TestReleases.release;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vinyldetective.api.Listing;
+import io.vinyldetective.api.MatchResult;
+import io.vinyldetective.api.PluginException;
+import io.vinyldetective.plugins.match.testkit.InMemoryCatalog;
+import io.vinyldetective.plugins.match.testkit.TestContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Hand-written golden cases for the fuzzy tier, one family each. */
+class FuzzyMatcherGoldenTest {
+
+    static final InMemoryCatalog CATALOG = InMemoryCatalog.of(
+            release(1, "Motörhead", "Ace Of Spades", VINYL).label("Bronze", "BRON 531").country("UK").year(1980).master(10).build(),
+            release(2, "Motörhead", "Ace Of Spades", CD).label("Castle", "CLACD 240").country("UK").year(1990).master(10).build(),
+            release(3, "ABBA", "Greatest Hits", VINYL).label("Epic", "EPC 69218").master(20).build(),
+            release(4, "Queen", "Greatest Hits", VINYL).label("EMI", "EMTV 30").master(21).build(),
+            release(5, "Simon & Garfunkel", "Bookends", VINYL).label("Columbia", "KCS 9529").master(30).build(),
+            release(6, "The Beatles", "Abbey Road", VINYL).label("Apple Records", "PCS 7088").country("UK").year(1969).master(40).build(),
+            release(7, "The Beatles", "Abbey Road", VINYL).label("Apple Records", "0602567971749").country("Europe").year(2019).master(40).build(),
+            release(8, "Hugo White (2)", "Island", VINYL).label("Blue Note", "BN-LA696-G").master(50).build(),
+            release(9, "Lou Østergaard", "Sacred Orchard", VINYL).label("Stones Throw", "STH 2001").master(60).build(),
+            release(10, "Peter Gabriel", "Peter Gabriel", VINYL).label("Charisma", "CDS 4006").country("UK").year(1977).master(70).build(),
+            release(11, "Peter Gabriel", "Peter Gabriel", VINYL).label("Charisma", "CDS 4013").country("UK").year(1978).master(71).build(),
+            release(12, "Bill Evans", "The Best Of", VINYL).label("Verve Records", "V6-8747").master(80).build(),
+            release(13, "Tangerine Dream", "The Best Of", VINYL).label("Virgin", "V 2100").master(81).build(),
+            release(14, "AC/DC", "Back In Black", VINYL).label("Atlantic", "SD 16018").master(90).build(),
+            release(15, "Led Zeppelin", "Led Zeppelin II", VINYL).label("Atlantic", "SD 8236").master(91).build(),
+            release(16, "Led Zeppelin", "Led Zeppelin III", VINYL).label("Atlantic", "SD 7201").master(92).build());
+
+    record Case(String family, Listing listing, List<Long> expected) {
+        @Override
+        public String toString() {
+            return family + ": " + listing.title();
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("diacritics", listing("MOTORHEAD Ace of Spades LP VG+", VINYL), List.of(1L)),
+                new Case("diacritics", listing("Lou Ostergaard - Sacred Orchard LP", VINYL), List.of(9L)),
+                new Case("ampersand", listing("Simon and Garfunkel Bookends LP gatefold", VINYL), List.of(5L)),
+                new Case("leading The, noise", listing("Beatles Abbey Road LP 180g sealed NM", VINYL), List.of(6L, 7L)),
+                new Case("pressing named", listing("The Beatles - Abbey Road LP 2019 reissue", VINYL), List.of(7L)),
+                new Case("disambiguation suffix", listing("Hugo White Island LP", VINYL), List.of(8L)),
+                new Case("typo", listing("Motorhaed Ace of Spades vinyl LP", VINYL), List.of(1L)),
+                new Case("truncated at 80", listing(
+                        "The Beatles Abbey Road LP Original UK Press Apple Records Gatefold Excellent Cond", VINYL),
+                        List.of(6L)),
+                new Case("written together", listing("ACDC Back in Black LP", VINYL), List.of(14L)),
+                new Case("roman numerals", listing("Led Zeppelin 2 LP Atlantic", VINYL), List.of(15L)),
+                new Case("roman numerals", listing("Led Zeppelin III LP", VINYL), List.of(16L)),
+                new Case("format", listing("Motorhead - Ace Of Spades CD 1990", CD), List.of(2L)),
+                new Case("greatest hits", listing("Queen Greatest Hits LP", VINYL), List.of(4L)),
+                new Case("greatest hits", listing("Bill Evans - The Best Of LP", VINYL), List.of(12L)),
+                new Case("greatest hits by others", listing("Elton John Greatest Hits LP", VINYL), List.of()),
+                new Case("greatest hits by others", listing("Greatest Hits LP vinyl 1975", VINYL), List.of()),
+                new Case("greatest hits by others", listing("The Best Of Miles Davis LP", VINYL), List.of()),
+                new Case("format traps", listing("Simon & Garfunkel Bookends CD", CD), List.of()),
+                new Case("format traps", listing("Queen Greatest Hits", CD), List.of()),
+                new Case("other artist, same words", listing("Lou Ostergaard Quartet - Sacred Orchard LP", VINYL), List.of()),
+                new Case("other title, same words", listing("Lou Ostergaard - Sacred Sacred Orchard LP", VINYL), List.of()),
+                new Case("same name, nothing to tell", listing("Peter Gabriel Peter Gabriel LP", VINYL), List.of()),
+                new Case("same name, pressing named", listing("Peter Gabriel Peter Gabriel LP CDS 4013", VINYL), List.of(11L)),
+                new Case("non-records", listing("lot of 25 LPs Beatles Abbey Road Queen", VINYL), List.of()),
+                new Case("non-records", listing("Technics SL-1200MK2 turntable direct drive", null), List.of()),
+                new Case("non-records", listing("Outer sleeves 12\" LP 100 pack", null), List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void golden(Case c) {
+        FuzzyMatcher tier = TestContext.start(new FuzzyMatcher(), CATALOG);
+        Optional<MatchResult> r = tier.match(c.listing());
+        if (c.expected().isEmpty()) {
+            assertTrue(r.isEmpty() || !r.get().confident(), () -> "expected no match, got " + r.get());
+            return;
+        }
+        assertTrue(r.isPresent() && r.get().confident(), () -> "expected a confident match, got " + r);
+        assertEquals(c.expected(), r.get().releaseIds());
+        assertEquals("fuzzy", r.get().method());
+    }
+
+    @Test
+    void keepsQueriesFew() {
+        FuzzyMatcher tier = TestContext.start(new FuzzyMatcher(), CATALOG);
+        CATALOG.resetCalls();
+        tier.match(listing("Xyzzy Plugh Frobozz Quux LP", VINYL)); // nothing matches: every fallback is tried
+        assertTrue(CATALOG.calls() <= 3, "calls: " + CATALOG.calls());
+    }
+
+    @Test
+    void refusesBadSettingsNamingTheKey() {
+        PluginException.BadConfiguration e = assertThrows(PluginException.BadConfiguration.class,
+                () -> TestContext.start(new FuzzyMatcher(), CATALOG, Map.of("margin", "1.5")));
+        assertEquals("margin", e.key());
+    }
+}
