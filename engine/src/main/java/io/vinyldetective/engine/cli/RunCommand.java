@@ -5,6 +5,7 @@ import io.vinyldetective.engine.pipeline.PipelineAssembler;
 import io.vinyldetective.engine.pipeline.PipelineException;
 import io.vinyldetective.engine.pipeline.PipelineSettings;
 import io.vinyldetective.engine.plugins.PluginHost;
+import io.vinyldetective.engine.storage.EngineDatabase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Inject
-    Provider<EngineStartup> startup;
+    Provider<EngineDatabase> database;
 
     @Inject
     Provider<PluginHost> host;
@@ -43,7 +44,7 @@ public class RunCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        startup.get().openDatabase();
+        database.get();
         host.get().problems();
         Pipeline pipeline;
         try {

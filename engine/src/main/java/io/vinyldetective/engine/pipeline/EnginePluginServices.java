@@ -1,7 +1,6 @@
 package io.vinyldetective.engine.pipeline;
 
 import io.micronaut.context.env.Environment;
-import io.micronaut.core.naming.conventions.StringConvention;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
 import io.vinyldetective.engine.http.EngineHttpGateway;
@@ -31,7 +30,7 @@ public class EnginePluginServices implements PluginServices {
     @Override
     public Map<String, String> rawSettings(String pluginId) {
         Map<String, String> raw = new LinkedHashMap<>();
-        environment.getProperties("plugins." + pluginId, StringConvention.RAW).forEach((key, value) -> {
+        environment.getProperties("plugins." + pluginId).forEach((key, value) -> {
             if (value != null) {
                 raw.put(key, value instanceof Collection<?> c
                         ? c.stream().map(String::valueOf).collect(Collectors.joining(","))

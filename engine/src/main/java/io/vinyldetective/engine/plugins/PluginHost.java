@@ -107,6 +107,7 @@ public final class PluginHost implements AutoCloseable {
                     plugin.getDescriptor().getRequires(), plugin.getDescriptor().getPluginDescription(),
                     plugin.getPluginPath(), plugin.getPluginState().toString(), extensionPointsOf(plugin.getPluginId())));
         }
+        result.sort(java.util.Comparator.comparing(InstalledPlugin::id));
         return result;
     }
 

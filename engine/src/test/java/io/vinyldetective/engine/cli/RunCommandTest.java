@@ -39,7 +39,8 @@ class RunCommandTest {
             assertTrue(lines.stream().anyMatch(l -> l.contains("Pipeline: ") && l.contains("notifiers=[greeter]")), lines::toString);
             assertTrue(Files.exists(dir.resolve("data/vinyl-detective.db")), "database created under DATA_DIR");
 
-            process.destroy(); // SIGTERM
+            // SIGTERM, as systemd sends it (Process.destroy() would also close our end of the output).
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
             assertTrue(process.waitFor(10, TimeUnit.SECONDS), "exits within 10 s of SIGTERM");
             assertEquals(0, process.exitValue());
             reader.get(5, TimeUnit.SECONDS);
@@ -72,6 +73,7 @@ class RunCommandTest {
                 .redirectErrorStream(true).directory(dir.toFile());
         builder.environment().put("DATA_DIR", dir.resolve("data").toString());
         builder.environment().put("PLUGINS_DIR", dir.resolve("plugins").toString());
+        builder.environment().put("PIPELINE_MATCHERS", "");
         builder.environment().putAll(env);
         return builder.start();
     }

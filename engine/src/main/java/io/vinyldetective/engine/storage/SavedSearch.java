@@ -1,0 +1,40 @@
+package io.vinyldetective.engine.storage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A search a subscriber saved: what to look for, the price cap and deal threshold, how often to poll.
+ *
+ * @param id                  assigned on save; null before
+ * @param chatId              the subscriber's chat
+ * @param query               the marketplace query text
+ * @param format              a {@code MediaFormat} name, or null for any format
+ * @param maxPrice            the price cap, or null
+ * @param currency            the currency of {@code maxPrice}, or null
+ * @param threshold           the smallest deal score that alerts (0.25 = 25 % under the reference price)
+ * @param pollIntervalSeconds how often to poll
+ * @param active              false when paused
+ * @param createdAt           when it was saved
+ * @param lastPolledAt        the last poll, or null
+ */
+@MappedEntity("saved_searches")
+public record SavedSearch(
+        @Id @GeneratedValue @Nullable Long id,
+        String chatId,
+        String query,
+        @Nullable String format,
+        @Nullable BigDecimal maxPrice,
+        @Nullable String currency,
+        double threshold,
+        int pollIntervalSeconds,
+        boolean active,
+        Instant createdAt,
+        @Nullable @MappedProperty("last_polled_at") Instant lastPolledAt) {
+}

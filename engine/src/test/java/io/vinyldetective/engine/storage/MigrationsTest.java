@@ -1,0 +1,121 @@
+package io.vinyldetective.engine.storage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationsTest {
+
+    @TempDir
+    Path dir;
+
+    private SQLiteDataSource file() {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("test.db"));
+        return ds;
+    }
+
+    @Test
+    void migratesAnEmptyFileAndRerunningIsANoOpThatKeepsData() throws SQLException {
+        SQLiteDataSource ds = file();
+        Migrations migrations = new Migrations();
+        int all = migrations.available().size();
+        assertEquals(all, migrations.migrate(ds));
+        assertEquals(all, count(ds, "SELECT COUNT(*) FROM schema_version"));
+        execute(ds, "INSERT INTO api_budget (source, day, calls) VALUES ('ebay', '2026-11-25', 7)");
+
+        assertEquals(0, migrations.migrate(ds));
+        assertEquals(all, count(ds, "SELECT COUNT(*) FROM schema_version"));
+        assertEquals(7, count(ds, "SELECT calls FROM api_budget"));
+    }
+
+    @Test
+    void refusesADatabaseWhoseAppliedMigrationChanged() throws SQLException {
+        SQLiteDataSource ds = file();
+        new Migrations().migrate(ds);
+        execute(ds, "UPDATE schema_version SET checksum = 'abc' WHERE version = 1");
+        StorageException e = assertThrows(StorageException.class, () -> new Migrations().migrate(ds));
+        assertTrue(e.getMessage().contains("V1") && e.getMessage().contains("changed"), e.getMessage());
+    }
+
+    @Test
+    void refusesADatabaseNewerThanTheCode() throws SQLException {
+        SQLiteDataSource ds = file();
+        new Migrations().migrate(ds);
+        execute(ds, "INSERT INTO schema_version VALUES (99, 'future', 'x', 0)");
+        StorageException e = assertThrows(StorageException.class, () -> new Migrations().migrate(ds));
+        assertTrue(e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    @Test
+    void upgradesAVersionOneDatabaseAndKeepsItsRows() throws SQLException {
+        SQLiteDataSource ds = file();
+        Migrations all = new Migrations();
+        Migrations.Migration v1 = all.available().get(0);
+        // Apply V1 alone, the way an older release would have.
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                    + "checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+            for (String sql : SqlScript.statements(v1.sql())) {
+                s.execute(sql);
+            }
+            s.executeUpdate("INSERT INTO schema_version VALUES (1, 'init', '" + v1.checksum() + "', 0)");
+            s.executeUpdate("INSERT INTO discogs_releases (id, title, artists, labels, source, updated_at) "
+                    + "VALUES (3, 'Profound Sounds Vol. 1', 'Josh Wink', 'Ruffhouse Records', 'dump', 0)");
+        }
+        assertEquals(all.available().size() - 1, all.migrate(ds));
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM discogs_releases"));
+        // V2 added the full-text index; a rebuild picks up the row written before it.
+        execute(ds, "INSERT INTO releases_fts (releases_fts) VALUES ('rebuild')");
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM releases_fts WHERE releases_fts MATCH 'wink'"));
+    }
+
+    @Test
+    void theIndexListsEveryMigrationScript() throws IOException {
+        Path folder = Path.of("src/main/resources", Migrations.LOCATION);
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> scripts = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted()
+                    .collect(Collectors.toList());
+            List<String> indexed = new Migrations().available().stream()
+                    .map(m -> "V" + m.version() + "__" + m.description().replace(' ', '_') + ".sql").sorted()
+                    .collect(Collectors.toList());
+            assertEquals(scripts, indexed);
+        }
+    }
+
+    @Test
+    void splitsTriggersAndIgnoresSemicolonsInQuotesAndComments() {
+        List<String> statements = SqlScript.statements("CREATE TABLE a (x TEXT DEFAULT ';'); -- a; comment\n"
+                + "CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO a VALUES (';'); DELETE FROM a; END;\nSELECT 1");
+        assertEquals(3, statements.size(), statements.toString());
+        assertTrue(statements.get(1).endsWith("END"));
+    }
+
+    private static long count(SQLiteDataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(SQLiteDataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+}
