@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * <p>Connection failures, timeouts, 5xx and 429 answers are retried with exponential backoff and
  * jitter (429 honours {@code Retry-After}); when the attempts are spent,
- * {@link PluginException.RetryLater} is thrown. Any other status is returned as it is, so the
+ * {@link PluginException.RetryLater} is thrown, carrying the last answer when there was one
+ * ({@link PluginException.RetryLater#lastReply()}, since 1.1.0). Any other status is returned as it is, so the
  * plugin decides what a 401, 403 or 404 means. Thread-safe. The gateway never logs headers,
  * query strings or bodies, so tokens stay out of the log.
  */

@@ -26,4 +26,16 @@ public interface PluginContext {
 
     /** A logger named after the plugin. Never log secrets. */
     System.Logger logger();
+
+    /**
+     * The plugin's durable key-value store (call budgets, markers). The engine overrides this with
+     * a store in its database. This default, for contexts built by tests and tools, keeps one
+     * in-memory store per context instance, lost at exit.
+     *
+     * @since 1.1.0
+     */
+    default PluginStore store() {
+        return TransientStores.of(this);
+    }
 }
+

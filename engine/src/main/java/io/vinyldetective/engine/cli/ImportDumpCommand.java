@@ -5,6 +5,8 @@ import io.vinyldetective.engine.catalog.dump.DumpImporter;
 import io.vinyldetective.engine.catalog.dump.ImportSummary;
 import io.vinyldetective.engine.storage.StorageException;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.nio.file.Files;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,14 +27,18 @@ public class ImportDumpCommand implements Callable<Integer> {
     Path file;
 
     @Inject
-    DumpImporter importer;
+    Provider<DumpImporter> importer;
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            err.println(Files.exists(file) ? "Cannot read " + file : "No such file: " + file);
+            return 1;
+        }
         try {
-            ImportSummary s = importer.importFile(file, new ConsoleImportProgress(out, System.console() != null));
+            ImportSummary s = importer.get().importFile(file, new ConsoleImportProgress(out, System.console() != null));
             out.printf("Imported %,d releases (%,d read, %,d skipped) in %.1f s, %,.0f releases/s%n",
                     s.imported(), s.read(), s.skipped(), s.seconds(), s.releasesPerSecond());
             if (!s.complete()) {

@@ -140,7 +140,8 @@ public class EngineHttpGateway implements HttpGateway {
                 + (attempts == 1 ? " attempt" : " attempts") + " (last: " + last.summary() + ")"
                 + (after == null ? "" : ", retry after " + after.toSeconds() + " s");
         log.warn("{}", message);
-        return new PluginException.RetryLater(message, after);
+        // The last answer goes with it, so the plugin can read the service's error body (e.g. a quota code).
+        return new PluginException.RetryLater(message, after, null, last.reply());
     }
 
     private static PluginException.RetryLater interrupted(HttpCall call, InterruptedException e) {

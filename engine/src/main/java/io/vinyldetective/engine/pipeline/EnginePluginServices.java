@@ -3,12 +3,16 @@ package io.vinyldetective.engine.pipeline;
 import io.micronaut.context.env.Environment;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
+import io.vinyldetective.api.PluginStore;
 import io.vinyldetective.engine.http.EngineHttpGateway;
+import io.vinyldetective.engine.storage.EngineDatabase;
+import io.vinyldetective.engine.storage.SqlPluginStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** {@link PluginServices} from the Micronaut environment and the engine's beans. */
@@ -19,12 +23,16 @@ public class EnginePluginServices implements PluginServices {
     private final EngineHttpGateway http;
     private final Catalog catalog;
     private final Clock clock;
+    private final EngineDatabase database;
+    private final Map<String, PluginStore> stores = new ConcurrentHashMap<>();
 
-    public EnginePluginServices(Environment environment, EngineHttpGateway http, Catalog catalog, Clock clock) {
+    public EnginePluginServices(Environment environment, EngineHttpGateway http, Catalog catalog, Clock clock,
+                                EngineDatabase database) {
         this.environment = environment;
         this.http = http;
         this.catalog = catalog;
         this.clock = clock;
+        this.database = database;
     }
 
     @Override
@@ -53,5 +61,10 @@ public class EnginePluginServices implements PluginServices {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public PluginStore store(String pluginId) {
+        return stores.computeIfAbsent(pluginId, id -> new SqlPluginStore(database.dataSource(), id, clock));
     }
 }

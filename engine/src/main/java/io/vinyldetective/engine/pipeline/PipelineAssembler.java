@@ -120,7 +120,7 @@ public final class PipelineAssembler {
 
     private void startExtension(String pluginId, PipelineExtension extension, PluginConfig config) {
         EnginePluginContext context = new EnginePluginContext(pluginId, config, services.http(pluginId), services.catalog(),
-                services.clock());
+                services.clock(), services.store(pluginId));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(host.classLoaderOf(pluginId));

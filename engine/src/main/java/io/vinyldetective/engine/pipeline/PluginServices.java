@@ -2,6 +2,7 @@ package io.vinyldetective.engine.pipeline;
 
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
+import io.vinyldetective.api.PluginStore;
 import java.time.Clock;
 import java.util.Map;
 
@@ -20,4 +21,7 @@ public interface PluginServices {
     Catalog catalog();
 
     Clock clock();
+
+    /** The plugin's durable key-value store, kept in the engine database under its id. */
+    PluginStore store(String pluginId);
 }

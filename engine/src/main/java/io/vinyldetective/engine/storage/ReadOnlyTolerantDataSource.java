@@ -12,13 +12,31 @@ import java.util.logging.Logger;
  * A DataSource whose connections ignore {@link Connection#setReadOnly}. Micronaut Data marks
  * read transactions read-only, and sqlite-jdbc refuses that flag on an open connection, so
  * without this every repository read fails.
+ *
+ * <p>It also opens the database on first use rather than when the application context starts:
+ * {@code onFirstUse} (create the folder, migrate the schema) runs once, before the first
+ * connection is handed out, so {@code --help} or a bad argument never creates a database.
  */
 final class ReadOnlyTolerantDataSource implements DataSource {
 
     private final DataSource target;
+    private volatile Runnable onFirstUse;
 
-    ReadOnlyTolerantDataSource(DataSource target) {
+    ReadOnlyTolerantDataSource(DataSource target, Runnable onFirstUse) {
         this.target = target;
+        this.onFirstUse = onFirstUse;
+    }
+
+    private void open() {
+        if (onFirstUse != null) {
+            synchronized (this) {
+                Runnable first = onFirstUse;
+                if (first != null) {
+                    first.run();
+                    onFirstUse = null;
+                }
+            }
+        }
     }
 
     /** The pool underneath. */
@@ -28,11 +46,13 @@ final class ReadOnlyTolerantDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        open();
         return tolerant(target.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        open();
         return tolerant(target.getConnection(username, password));
     }
 

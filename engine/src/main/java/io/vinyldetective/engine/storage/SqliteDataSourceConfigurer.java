@@ -6,19 +6,17 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Prepares the configuration of each SQLite pool before the pool opens its first connection:
- * creates the database's parent directory (sqlite-jdbc does not) and adds the
- * {@link SqlitePragmas standard pragmas}, keeping any property the configuration sets itself.
+ * Prepares the configuration of each SQLite pool before the pool opens its first connection: adds
+ * the {@link SqlitePragmas standard pragmas}, keeping any property the configuration sets itself.
  */
 @Singleton
 final class SqliteDataSourceConfigurer implements BeanCreatedEventListener<DatasourceConfiguration> {
 
-    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    static final String SQLITE_PREFIX = "jdbc:sqlite:";
 
     private final StorageSettings settings;
 
@@ -33,17 +31,22 @@ final class SqliteDataSourceConfigurer implements BeanCreatedEventListener<Datas
         if (url == null || !url.startsWith(SQLITE_PREFIX)) {
             return config;
         }
+        SqlitePragmas.standard(settings.cacheSizeKib(), settings.busyTimeoutMs())
+                .forEach((key, value) -> config.getDataSourceProperties().putIfAbsent(key, value));
+        return config;
+    }
+
+    /** Creates the folder of the database file (sqlite-jdbc does not). */
+    static void createParentDirectory(String url) {
         Path file = databaseFile(url);
         if (file != null && file.toAbsolutePath().getParent() != null) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the data directory " + file.toAbsolutePath().getParent(), e);
+                throw new StorageException("Cannot create the data directory " + file.toAbsolutePath().getParent()
+                        + ": " + e.getMessage(), e);
             }
         }
-        SqlitePragmas.standard(settings.cacheSizeKib(), settings.busyTimeoutMs())
-                .forEach((key, value) -> config.getDataSourceProperties().putIfAbsent(key, value));
-        return config;
     }
 
     /** The file a SQLite JDBC URL names, or null for an in-memory database. */

@@ -5,14 +5,15 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
+import com.zaxxer.hikari.HikariConfig;
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Runs when the pool is created, before any bean can use it: migrates the schema (so nothing
- * ever sees an old one) and wraps the pool so that {@code setReadOnly} is harmless. Runs ahead of
- * Micronaut Data's own DataSource wrappers.
+ * Runs when the pool is created, ahead of Micronaut Data's own DataSource wrappers: wraps the
+ * pool so that {@code setReadOnly} is harmless and so that the first connection first creates the
+ * database folder and migrates the schema (so nothing ever sees an old one). The pool itself opens
+ * no connection before that (minimum-idle 0, no fail-fast probe).
  */
 @Singleton
 final class SqliteDataSourcePreparer implements BeanCreatedEventListener<DataSource>, Ordered {
@@ -22,11 +23,14 @@ final class SqliteDataSourcePreparer implements BeanCreatedEventListener<DataSou
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource pool = event.getBean();
-        if (!isSqlite(pool)) {
+        String url = jdbcUrl(pool);
+        if (url == null || !url.startsWith(SqliteDataSourceConfigurer.SQLITE_PREFIX)) {
             return pool;
         }
-        migrations.migrate(pool);
-        return new ReadOnlyTolerantDataSource(pool);
+        return new ReadOnlyTolerantDataSource(pool, () -> {
+            SqliteDataSourceConfigurer.createParentDirectory(url);
+            migrations.migrate(pool);
+        });
     }
 
     @Override
@@ -34,11 +38,11 @@ final class SqliteDataSourcePreparer implements BeanCreatedEventListener<DataSou
         return HIGHEST_PRECEDENCE;
     }
 
-    private static boolean isSqlite(DataSource pool) {
-        try (Connection c = pool.getConnection()) {
-            return c.getMetaData().getURL().startsWith("jdbc:sqlite:");
+    private static String jdbcUrl(DataSource pool) {
+        try {
+            return pool.isWrapperFor(HikariConfig.class) ? pool.unwrap(HikariConfig.class).getJdbcUrl() : null;
         } catch (SQLException e) {
-            throw new StorageException("Cannot open the database: " + e.getMessage(), e);
+            throw new StorageException("Cannot read the database URL: " + e.getMessage(), e);
         }
     }
 }

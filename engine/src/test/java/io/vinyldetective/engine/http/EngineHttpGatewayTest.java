@@ -217,6 +217,18 @@ class EngineHttpGatewayTest {
     }
 
     @Test
+    void givingUpOnAStatusHandsThePluginTheLastAnswer() {
+        server.otherwise(Answer.of(429, "{\"errors\":[{\"errorId\":2001}]}"));
+
+        PluginException.RetryLater e = assertThrows(PluginException.RetryLater.class,
+                () -> gateway.send(HttpCall.get(server.uri("/quota")).withMaxAttempts(2)));
+
+        HttpReply last = e.lastReply().orElseThrow();
+        assertEquals(429, last.status());
+        assertTrue(last.text().contains("2001"), last.text());
+    }
+
+    @Test
     void connectionRefusedIsRetriedThenRetryLater() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -227,6 +239,7 @@ class EngineHttpGatewayTest {
                 () -> gateway.send(HttpCall.get(URI.create("http://127.0.0.1:" + closedPort + "/x?token=s3cr3t"))));
 
         assertEquals(2, sleeps.size());
+        assertTrue(e.lastReply().isEmpty());
         assertTrue(e.getMessage().startsWith("GET 127.0.0.1:" + closedPort + "/x:"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
     }

@@ -9,6 +9,7 @@ import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.Deal;
 import io.vinyldetective.api.Delivery;
 import io.vinyldetective.api.HttpGateway;
+import io.vinyldetective.api.PluginStore;
 import io.vinyldetective.api.Listing;
 import io.vinyldetective.api.MatchResult;
 import io.vinyldetective.api.Money;
@@ -75,6 +76,11 @@ class PipelineAssemblerTest {
             @Override
             public Clock clock() {
                 return clock;
+            }
+
+            @Override
+            public PluginStore store(String pluginId) {
+                return PluginStore.inMemory();
             }
         });
     }

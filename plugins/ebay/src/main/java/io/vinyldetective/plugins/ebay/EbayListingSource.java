@@ -1,0 +1,169 @@
+package io.vinyldetective.plugins.ebay;
+
+import io.vinyldetective.api.Budget;
+import io.vinyldetective.api.ConfigKey;
+import io.vinyldetective.api.HttpReply;
+import io.vinyldetective.api.Listing;
+import io.vinyldetective.api.ListingQuery;
+import io.vinyldetective.api.ListingSource;
+import io.vinyldetective.api.PluginContext;
+import io.vinyldetective.api.PluginException;
+import io.vinyldetective.api.Urgency;
+import org.pf4j.Extension;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Listings from the eBay Buy Browse API. A poll reads the newest listings of a saved search page by page
+ * and stops at the first one the engine has seen, so a quiet search costs one call. Barcodes and item
+ * specifics come from getItem, only when the engine asks ({@link #details}); the answers are cached.
+ * Every call is counted against the daily budget in the plugin store; after eBay's quota error the
+ * source makes no call until the eBay day ends.
+ */
+@Extension
+public final class EbayListingSource implements ListingSource {
+
+    static final String ITEM_PATH = "/buy/browse/v1/item/";
+    /** getItem answers kept (a few hundred bytes each). */
+    static final int DETAILS_CACHE_SIZE = 2_000;
+    /** getItem errors meaning the item is gone or the id is unknown: 11001, 11002, 11012. */
+    private static final Set<Integer> ITEM_GONE = Set.of(11001, 11002, 11012);
+
+    private EbaySettings settings;
+    private EbayApi api;
+    private CallBudget budget;
+    private SearchRequest search;
+    private ListingMapper mapper;
+    private DetailsCache detailsCache;
+    private System.Logger log;
+    /** Ids of malformed items already reported, so a bad listing near the top is logged once, not every poll. */
+    private final Set<String> reportedBad = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 1_000;
+                }
+            }));
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return EbaySettings.KEYS;
+    }
+
+    @Override
+    public void start(PluginContext context) {
+        settings = EbaySettings.from(context.config());
+        log = context.logger();
+        budget = new CallBudget(context.store(), context.clock(), settings.dailyCallLimit(), log);
+        AccessTokens tokens = new AccessTokens(context.http(), settings, context.clock(), budget, log);
+        api = new EbayApi(context.http(), tokens, budget, settings, log);
+        search = new SearchRequest(settings);
+        mapper = new ListingMapper(context.pluginId(), settings);
+        detailsCache = new DetailsCache(DETAILS_CACHE_SIZE);
+    }
+
+    @Override
+    public List<Listing> newListings(ListingQuery query, Predicate<String> alreadySeen) {
+        Map<String, Listing> found = new LinkedHashMap<>();
+        int limit = settings.pageSize();
+        int pages = 0;
+        int skipped = 0;
+        boolean reachedSeen = false;
+        for (int offset = 0; pages < settings.maxPages() && offset < EbaySettings.MAX_RESULT_WINDOW; offset += limit) {
+            Map<String, Object> page = read(api.get(search.page(query, offset, limit), Urgency.BACKGROUND));
+            pages++;
+            List<Object> items = Json.list(page, "itemSummaries");
+            for (Object element : items) {
+                String id = element instanceof Map ? Json.text(Json.cast(element), "itemId") : null;
+                if (id != null && alreadySeen.test(id)) {
+                    reachedSeen = true;
+                    break;
+                }
+                try {
+                    Listing listing = mapper.fromSummary(element);
+                    found.putIfAbsent(listing.id(), listing);
+                } catch (PluginException.BadItem e) {
+                    skipped++;
+                    reportBadItem(id, e);
+                }
+            }
+            if (reachedSeen || items.size() < limit || Json.text(page, "next") == null) {
+                break;
+            }
+        }
+        log.log(Level.DEBUG, "eBay search: {0} new listings from {1} page(s), {2} malformed skipped{3}; calls left today {4}",
+                found.size(), pages, skipped, reachedSeen ? "" : " (stopped before reaching a seen listing)",
+                budget.budget().remaining());
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public Optional<Listing> details(Listing listing) {
+        Optional<Optional<ListingMapper.Details>> cached = detailsCache.get(listing.id());
+        if (cached.isPresent()) {
+            return cached.get().map(d -> mapper.withDetails(listing, d));
+        }
+        URI uri = URI.create(settings.baseUrl() + ITEM_PATH
+                + URLEncoder.encode(listing.id(), StandardCharsets.UTF_8));
+        HttpReply reply = api.get(uri, Urgency.LOOKUP);
+        Optional<ListingMapper.Details> details;
+        if (reply.ok()) {
+            details = Optional.of(mapper.details(read(reply)));
+        } else {
+            EbayErrors errors = EbayErrors.of(reply);
+            if (reply.status() != 404 && ITEM_GONE.stream().noneMatch(errors::has)) {
+                log.log(Level.WARNING, "{0}: eBay answered {1}", EbayApi.describe(uri), errors);
+                return Optional.empty(); // not cached: it may work next time
+            }
+            log.log(Level.DEBUG, "eBay item {0} is gone ({1})", listing.id(), errors);
+            details = Optional.empty();
+        }
+        detailsCache.put(listing.id(), details);
+        return details.map(d -> mapper.withDetails(listing, d));
+    }
+
+    @Override
+    public Optional<Budget> budget() {
+        return Optional.of(budget.budget());
+    }
+
+    /** A 2xx body as JSON; a 4xx is logged with eBay's errors and retried later. */
+    private Map<String, Object> read(HttpReply reply) {
+        if (!reply.ok()) {
+            String message = "eBay search answered " + EbayErrors.of(reply);
+            log.log(Level.WARNING, message);
+            throw new PluginException.RetryLater(message, null);
+        }
+        try {
+            return Json.object(reply.body());
+        } catch (IOException e) {
+            throw new PluginException.RetryLater("eBay answered " + reply.status() + " with a body that is not JSON", null);
+        }
+    }
+
+    private void reportBadItem(String id, PluginException.BadItem e) {
+        if (id == null || reportedBad.add(id)) {
+            log.log(Level.WARNING, "eBay listing skipped: {0}", e.getMessage());
+        }
+    }
+
+    /** Budget numbers for diagnostics and tests. */
+    long callsToday() {
+        return budget.used();
+    }
+
+    long tokenCallsToday() {
+        return budget.tokenCallsToday();
+    }
+}

@@ -1,0 +1,59 @@
+package io.vinyldetective.plugins.ebay;
+
+import io.vinyldetective.api.ListingQuery;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code GET /buy/browse/v1/item_summary/search} URI for a saved search: its words, the music
+ * category of its format, newest first, and the filters (buying options, price, delivery country,
+ * item location).
+ */
+final class SearchRequest {
+
+    static final String PATH = "/buy/browse/v1/item_summary/search";
+
+    private final EbaySettings settings;
+
+    SearchRequest(EbaySettings settings) {
+        this.settings = settings;
+    }
+
+    /** The page of {@code limit} listings starting at {@code offset} (0 or a multiple of {@code limit}). */
+    URI page(ListingQuery query, int offset, int limit) {
+        StringBuilder sb = new StringBuilder(settings.baseUrl().toString()).append(PATH)
+                .append("?q=").append(encode(query.text().strip()))
+                .append("&category_ids=").append(settings.categoryFor(query.format()))
+                .append("&sort=newlyListed")
+                .append("&limit=").append(limit)
+                .append("&offset=").append(offset)
+                .append("&filter=").append(encode(String.join(",", filters(query))));
+        return URI.create(sb.toString());
+    }
+
+    /** eBay's filter expressions, e.g. {@code buyingOptions:{FIXED_PRICE}}, {@code price:[..25.00]}. */
+    List<String> filters(ListingQuery query) {
+        List<String> filters = new ArrayList<>();
+        boolean auctions = settings.includeAuctions() || query.includeAuctions();
+        filters.add(auctions ? "buyingOptions:{FIXED_PRICE|AUCTION}" : "buyingOptions:{FIXED_PRICE}");
+        if (query.maxPrice() != null) {
+            filters.add("price:[.." + query.maxPrice().amount().toPlainString() + "]");
+            filters.add("priceCurrency:" + query.maxPrice().currency());
+        }
+        if (settings.deliveryCountry() != null) {
+            filters.add("deliveryCountry:" + settings.deliveryCountry());
+        }
+        if (settings.itemLocationCountry() != null) {
+            filters.add("itemLocationCountry:" + settings.itemLocationCountry());
+        }
+        return filters;
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
