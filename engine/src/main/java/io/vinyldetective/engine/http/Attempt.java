@@ -19,6 +19,11 @@ record Attempt(HttpReply reply, String failure) {
         return reply != null && reply.status() != 429 && reply.status() < 500;
     }
 
+    /** Whether the server said "too many requests". */
+    boolean isRateLimited() {
+        return reply != null && reply.status() == 429;
+    }
+
     /** The {@code Retry-After} of a 429 or 503, if it has a readable one. */
     Optional<Duration> retryAfter(Clock clock) {
         if (reply == null || (reply.status() != 429 && reply.status() != 503)) {

@@ -18,8 +18,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The engine's {@link HttpGateway}: response cache, then per-host rate limit, then the request, retried
- * with exponential backoff and full jitter on connection failures, timeouts, 5xx and 429 (a 429 or 503
- * {@code Retry-After} is waited out instead, up to {@code retry-after-max}). Other statuses are returned
+ * with exponential backoff and full jitter on connection failures, timeouts and 5xx (a 503
+ * {@code Retry-After} is waited out instead, up to {@code retry-after-max}). On a host with a rate
+ * limit, a 429 delays the request without using up one of its attempts (up to {@code max-attempts}
+ * of them): it waits the {@code Retry-After}, or without one a whole window of the host's limit,
+ * holding the host meanwhile. On a host without a limit a 429 counts as a failed attempt like a
+ * 5xx (it may be a quota that no wait within the call will lift). Other statuses are returned
  * as values, redirects included (they are not followed, so tokens never travel to another host). A call
  * the JDK client cannot express (a restricted header such as {@code Host}, a header value with a line
  * break, a non-HTTP URI) throws {@link IllegalArgumentException} naming the header, never its value.
@@ -86,6 +90,8 @@ public class EngineHttpGateway implements HttpGateway {
     }
 
     private HttpReply sendWithRetries(HttpCall call, int attempts) {
+        int failures = 0;
+        int rateLimited = 0;
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(call, attempt, attempts);
             if (outcome.isFinal()) {
@@ -95,10 +101,43 @@ public class EngineHttpGateway implements HttpGateway {
             if (retryAfter.isPresent() && retryAfter.get().compareTo(shared.config.retryAfterMax()) > 0) {
                 throw giveUp(call, attempt, outcome, retryAfter.get());
             }
-            if (attempt >= attempts) {
-                throw giveUp(call, attempt, outcome, retryAfter.orElse(null));
+            if (outcome.isRateLimited() && shared.limits.window(call.uri().getHost()).isPresent()) {
+                // On a host the engine paces, a 429 delays a request, it does not use up one of its
+                // attempts; the ceiling still bounds them. Elsewhere (e.g. a daily quota) it is a failure.
+                rateLimited++;
+                if (rateLimited >= shared.config.maxAttempts()) {
+                    throw giveUp(call, attempt, outcome, retryAfter.orElse(null));
+                }
+                waitOutRateLimit(call, attempt, outcome, retryAfter, rateLimited);
+            } else {
+                failures++;
+                if (failures >= attempts) {
+                    throw giveUp(call, attempt, outcome, retryAfter.orElse(null));
+                }
+                pause(call, retryAfter.isPresent() ? retryAfter.get() : shared.backoff.delay(failures));
             }
-            pause(call, retryAfter.isPresent() ? retryAfter.get() : shared.backoff.delay(attempt));
+        }
+    }
+
+    /**
+     * After a 429: waits its {@code Retry-After}, or else, on a limited host, a whole window of the
+     * host's limit (the server's count has emptied by then), or else a backoff delay. On a limited host
+     * the whole host is held, so other requests do not run into the same 429, and the held ones leave
+     * afterwards most urgent first.
+     */
+    private void waitOutRateLimit(HttpCall call, int attempt, Attempt outcome, Optional<Duration> retryAfter,
+                                  int rateLimited) {
+        String host = call.uri().getHost();
+        Optional<Duration> window = shared.limits.window(host);
+        Duration wait = retryAfter.orElseGet(() -> window.orElseGet(() -> shared.backoff.delay(rateLimited)));
+        if (wait.compareTo(shared.config.retryAfterMax()) > 0) {
+            throw giveUp(call, attempt, outcome, wait);
+        }
+        if (window.isPresent()) {
+            log.debug("{} -> 429: holding {} for {} ms", call.describe(), host, wait.toMillis());
+            shared.limits.hold(host, wait);
+        } else {
+            pause(call, wait);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
 /**
  * A sliding-window limit for one host: at most {@code requests} grants in any window of {@code per}.
  * A caller beyond the limit waits; waiting callers are served by {@link Urgency} (most urgent first),
- * first come first served within one urgency. Thread-safe.
+ * first come first served within one urgency. The host can also be held (after a 429): nobody is
+ * granted before the hold ends, and then the waiting are served in the same order. Thread-safe.
  */
 final class HostRateLimiter {
 
@@ -28,6 +29,8 @@ final class HostRateLimiter {
     private int requests;
     private long windowNanos;
     private long nextSeq;
+    private long heldUntil;
+    private boolean held;
 
     HostRateLimiter(int requests, Duration per, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
@@ -43,6 +46,31 @@ final class HostRateLimiter {
         try {
             this.requests = requests;
             this.windowNanos = per.toNanos();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The window of the limit in force. */
+    Duration window() {
+        lock.lock();
+        try {
+            return Duration.ofNanos(windowNanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Grants nothing for {@code duration} from now (a longer hold already in force stays). */
+    void hold(Duration duration) {
+        lock.lock();
+        try {
+            long until = nanoTime.getAsLong() + Math.max(0, duration.toNanos());
+            if (!held || until - heldUntil > 0) {
+                heldUntil = until;
+                held = true;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -83,8 +111,13 @@ final class HostRateLimiter {
             while (!grants.isEmpty() && now - grants.peekFirst() >= windowNanos) {
                 grants.pollFirst();
             }
+            if (held && heldUntil - now <= 0) {
+                held = false;
+            }
             if (waiting.peek() != ticket) {
                 changed.await();
+            } else if (held) {
+                changed.awaitNanos(heldUntil - now);
             } else if (grants.size() < requests) {
                 waiting.poll();
                 grants.addLast(now);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The per-host rate limits. A host without a limit is not limited. Thread-safe. */
@@ -30,6 +31,26 @@ final class RateLimits {
         if (limiter != null) {
             limiter.acquire(urgency);
         }
+    }
+
+    /**
+     * Holds a limited host for {@code duration}: no request to it leaves before then.
+     *
+     * @return the host's window when it is limited (and now held), empty when it is not limited
+     */
+    Optional<Duration> hold(String host, Duration duration) {
+        HostRateLimiter limiter = host == null ? null : byHost.get(key(host));
+        if (limiter == null) {
+            return Optional.empty();
+        }
+        limiter.hold(duration);
+        return Optional.of(limiter.window());
+    }
+
+    /** The window of a limited host's limit; empty when the host is not limited. */
+    Optional<Duration> window(String host) {
+        HostRateLimiter limiter = host == null ? null : byHost.get(key(host));
+        return limiter == null ? Optional.empty() : Optional.of(limiter.window());
     }
 
     /** How many requests to {@code host} are waiting for a slot. */

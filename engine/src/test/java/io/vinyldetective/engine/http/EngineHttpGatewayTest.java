@@ -205,6 +205,89 @@ class EngineHttpGatewayTest {
     }
 
     @Test
+    void a429WithoutRetryAfterWaitsOutTheHostsWindowAndUsesNoAttempt() {
+        gateway.limitRate("127.0.0.1", 100, Duration.ofMillis(600));
+        server.then(Answer.of(429, "{\"message\": \"You are making requests too quickly.\"}"), Answer.of(200, "ok"));
+
+        HttpReply reply = gateway.send(HttpCall.get(server.uri("/database/search")).withMaxAttempts(1));
+
+        assertEquals(200, reply.status());
+        List<Seen> seen = server.seen();
+        assertEquals(2, seen.size());
+        long gapMillis = TimeUnit.NANOSECONDS.toMillis(seen.get(1).nanos() - seen.get(0).nanos());
+        assertTrue(gapMillis >= 550, "second attempt after " + gapMillis + " ms");
+        assertTrue(sleeps.isEmpty(), "the host is held, the caller does not sleep: " + sleeps);
+    }
+
+    @Test
+    void a429HoldsTheWholeHostNotOnlyTheRequestThatGotIt() throws Exception {
+        gateway.limitRate("127.0.0.1", 100, Duration.ofMillis(800));
+        server.then(Answer.of(429, "too quickly").after(Duration.ofMillis(100)));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<HttpReply> first = pool.submit(() -> gateway.send(HttpCall.get(server.uri("/first"))));
+            Thread.sleep(300);
+            long sent = System.nanoTime();
+            HttpReply other = pool.submit(() -> gateway.send(HttpCall.get(server.uri("/other")))).get(10, TimeUnit.SECONDS);
+
+            assertEquals(200, other.status());
+            assertEquals(200, first.get(10, TimeUnit.SECONDS).status());
+            long otherArrived = server.seen().stream().filter(x -> x.path().equals("/other")).findFirst().orElseThrow().nanos();
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(otherArrived - sent);
+            assertTrue(waitedMillis >= 450, "a request sent during the hold left after " + waitedMillis + " ms");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a429WithoutRetryAfterOnAnUnlimitedHostIsAFailedAttemptThatBacksOff() {
+        server.then(Answer.of(429, "too quickly"), Answer.of(200, "ok"));
+
+        HttpReply reply = gateway.send(HttpCall.get(server.uri("/unlimited")).withMaxAttempts(2));
+
+        assertEquals(200, reply.status());
+        assertEquals(1, sleeps.size());
+        assertTrue(sleeps.get(0).compareTo(FAST.backoffBase()) <= 0, sleeps.toString());
+    }
+
+    @Test
+    void a429OnAnUnlimitedHostUsesUpAttemptsAndHandsTheReplyBack() {
+        // A daily quota (eBay's 429 with errorId 2001) must reach the plugin, not be retried for ever.
+        server.then(Answer.of(429, "{\"errors\":[{\"errorId\":2001}]}"), Answer.of(200, "ok"));
+
+        PluginException.RetryLater e = assertThrows(PluginException.RetryLater.class,
+                () -> gateway.send(HttpCall.get(server.uri("/quota")).withMaxAttempts(1)));
+
+        assertEquals(429, e.lastReply().orElseThrow().status());
+        assertTrue(e.lastReply().orElseThrow().text().contains("2001"));
+    }
+
+    @Test
+    void endless429sEndAtTheGatewaysAttemptCeiling() {
+        gateway.limitRate("127.0.0.1", 100, Duration.ofMillis(20));
+        server.otherwise(Answer.of(429, "too quickly"));
+
+        PluginException.RetryLater e = assertThrows(PluginException.RetryLater.class,
+                () -> gateway.send(HttpCall.get(server.uri("/never")).withMaxAttempts(2)));
+
+        assertEquals(FAST.maxAttempts(), server.hits());
+        assertTrue(e.getMessage().contains("status 429"), e.getMessage());
+    }
+
+    @Test
+    void aWindowLongerThanTheRetryAfterCapEndsTheCallWithThatWindow() {
+        gateway.limitRate("127.0.0.1", 1000, Duration.ofHours(24));
+        server.then(Answer.of(429, "daily quota"));
+
+        PluginException.RetryLater e = assertThrows(PluginException.RetryLater.class,
+                () -> gateway.send(HttpCall.get(server.uri("/quota"))));
+
+        assertEquals(Duration.ofHours(24), e.after());
+        assertEquals(1, server.hits());
+    }
+
+    @Test
     void aRetryAfterBeyondTheCapEndsTheCallWithThatDuration() {
         server.then(Answer.of(503, "maintenance").withHeader("Retry-After", "3600"));
 

@@ -66,6 +66,39 @@ class HostRateLimiterTest {
         assertEquals(List.of("w"), served);
     }
 
+    @Test
+    void aHoldGrantsNothingUntilItEndsThenServesByUrgency() throws Exception {
+        // One grant per 200 ms after the hold, so the order the waiters are served in is observable.
+        HostRateLimiter limiter = new HostRateLimiter(1, Duration.ofMillis(200), System::nanoTime);
+        long start = System.nanoTime();
+        limiter.hold(Duration.ofMillis(300));
+        List<Thread> threads = List.of(waiter(limiter, Urgency.BACKGROUND, "b"), waiter(limiter, Urgency.LIVE, "v"));
+        for (int i = 0; i < threads.size(); i++) {
+            threads.get(i).start();
+            awaitWaiting(limiter, i + 1);
+        }
+        for (Thread t : threads) {
+            t.join(5000);
+        }
+
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis >= 300, "granted after " + millis + " ms");
+        assertEquals(List.of("v", "b"), served);
+    }
+
+    @Test
+    void aShorterHoldDoesNotCutALongerOne() throws Exception {
+        HostRateLimiter limiter = new HostRateLimiter(10, Duration.ofSeconds(10), System::nanoTime);
+        long start = System.nanoTime();
+        limiter.hold(Duration.ofMillis(300));
+        limiter.hold(Duration.ofMillis(10));
+
+        limiter.acquire(Urgency.LIVE);
+
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 300);
+        assertEquals(Duration.ofSeconds(10), limiter.window());
+    }
+
     private Thread waiter(HostRateLimiter limiter, Urgency urgency, String name) {
         return new Thread(() -> {
             try {
