@@ -32,7 +32,10 @@ public interface PriceOracle extends PipelineExtension {
         return List.of();
     }
 
-    /** Releases for an artist and title, optionally of one format. */
+    /**
+     * Releases for an artist and title, optionally of one format. With a null artist, {@code title}
+     * is free text (e.g. the words of a listing title) to be searched in every field.
+     */
     default List<Release> searchReleases(String artist, String title, MediaFormat format, Urgency urgency) {
         return List.of();
     }

@@ -1,10 +1,13 @@
 package io.vinyldetective.engine.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.CatalogKeys;
 import io.vinyldetective.api.MediaFormat;
 import io.vinyldetective.api.Release;
 import io.vinyldetective.api.Release.LabelCatalogNumber;
+import io.vinyldetective.api.TextKeys;
 import io.vinyldetective.engine.storage.EngineDatabase;
 import io.vinyldetective.engine.storage.StorageException;
 import jakarta.inject.Singleton;
@@ -37,7 +40,14 @@ public class CatalogStore implements Catalog {
     private static final String RELEASE_COLUMNS = "id, title, artists, artist_names, unnumbered_labels, format, "
             + "format_description, country, year, master_id";
 
+    /** Most full-text matches a search ranks. */
+    static final int RANK_BUDGET = 1000;
+    /** Required words this selective have their optional words checked in Java (see {@link #search}). */
+    static final int SELECTIVE = 250;
+
     private final DataSource dataSource;
+    /** Word to document count; approximate by design (upserts after caching are not counted). */
+    private final Cache<String, Integer> documentFrequencies = Caffeine.newBuilder().maximumSize(50_000).build();
 
     public CatalogStore(EngineDatabase database) {
         this.dataSource = database.dataSource();
@@ -70,14 +80,163 @@ public class CatalogStore implements Catalog {
                 key, MAX_LOOKUP_RESULTS));
     }
 
+    /**
+     * Full-text candidates, best first. Ranking costs time for every release a query touches, so on a
+     * catalog of millions it is kept bounded. Usual case: the required words ({@code allOf}) alone match
+     * at most {@value #SELECTIVE} releases (by the rarest word's count); those are read with their indexed
+     * text and the optional words ({@code anyOf}) are checked here (more optional words present first, then BM25 of the
+     * required words), so SQLite never walks the long list of releases holding a common optional word.
+     * Otherwise, while the optional words could match more than the budget, the most common of them is
+     * left out (at least one stays), and at most {@value #RANK_BUDGET} matches are ranked by BM25
+     * (exact whenever the query matches no more than that). How common a word is comes from the index
+     * vocabulary ({@code releases_fts_vocab}), cached per word.
+     */
     @Override
     public List<Release> search(List<String> allOf, List<String> anyOf, int limit) {
-        String match = FullTextIndex.matchExpression(allOf == null ? List.of() : allOf, anyOf == null ? List.of() : anyOf);
-        if (match == null || limit <= 0) {
+        List<String> all = new ArrayList<>(allOf == null ? List.of() : allOf);
+        List<String> any = new ArrayList<>(anyOf == null ? List.of() : anyOf);
+        all.removeIf(t -> t == null || TextKeys.words(t).isEmpty());
+        any.removeIf(t -> t == null || TextKeys.words(t).isEmpty());
+        if (limit <= 0 || FullTextIndex.matchExpression(all, any) == null) {
             return List.of();
         }
-        return load(ids("SELECT rowid FROM releases_fts WHERE releases_fts MATCH ? ORDER BY bm25(releases_fts) LIMIT ?",
-                match, limit));
+        List<long[]> ranked = !all.isEmpty() && !any.isEmpty() && requiredBound(all) <= SELECTIVE
+                ? rankWithinRequired(all, any) : rankBounded(all, any);
+        ranked.sort((a, b) -> {
+            int byScore = Double.compare(Double.longBitsToDouble(a[1]), Double.longBitsToDouble(b[1]));
+            return byScore != 0 ? byScore : Long.compare(a[0], b[0]);
+        });
+        List<Long> ids = new ArrayList<>(Math.min(limit, ranked.size()));
+        for (int i = 0; i < ranked.size() && i < limit; i++) {
+            ids.add(ranked.get(i)[0]);
+        }
+        return load(ids);
+    }
+
+    /**
+     * The usual case: {@code allOf} alone matches few releases. Those are read with their indexed text
+     * and the optional words are checked here, instead of making SQLite walk the (possibly huge) lists
+     * of releases holding each optional word. Order: more optional words present first, then BM25 of
+     * the required words.
+     */
+    private List<long[]> rankWithinRequired(List<String> all, List<String> any) {
+        List<List<String>> optional = new ArrayList<>(any.size());
+        for (String t : any) {
+            optional.add(TextKeys.words(t));
+        }
+        List<long[]> ranked = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT rowid, bm25(releases_fts), artists, title, labels FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?")) {
+            ps.setString(1, FullTextIndex.matchExpression(all, List.of()));
+            ps.setInt(2, RANK_BUDGET);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.util.Set<String> words = new java.util.HashSet<>(TextKeys.words(rs.getString(3)));
+                    words.addAll(TextKeys.words(rs.getString(4)));
+                    words.addAll(TextKeys.words(rs.getString(5)));
+                    int hits = 0;
+                    for (List<String> term : optional) {
+                        hits += words.containsAll(term) ? 1 : 0;
+                    }
+                    if (hits > 0) {
+                        // Each missing optional word costs more than any BM25 difference.
+                        double score = rs.getDouble(2) + 1000.0 * (optional.size() - hits);
+                        ranked.add(new long[] {rs.getLong(1), Double.doubleToLongBits(score)});
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("search the catalog", e);
+        }
+        return ranked;
+    }
+
+    /** At most how many releases all the required words match (the rarest word's count). */
+    private long requiredBound(List<String> all) {
+        long bound = Long.MAX_VALUE;
+        for (String t : all) {
+            bound = Math.min(bound, documentFrequency(t));
+        }
+        return bound;
+    }
+
+    /** Ranks at most {@value #RANK_BUDGET} matches of the (narrowed) query with BM25. */
+    private List<long[]> rankBounded(List<String> all, List<String> any) {
+        narrow(all, any);
+        String match = FullTextIndex.matchExpression(all, any);
+        List<long[]> ranked = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT rowid, bm25(releases_fts) FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?")) {
+            ps.setString(1, match);
+            ps.setInt(2, RANK_BUDGET);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ranked.add(new long[] {rs.getLong(1), Double.doubleToLongBits(rs.getDouble(2))});
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("search the catalog", e);
+        }
+        return ranked;
+    }
+
+    /** Leaves the most common optional words out while the query could match more than the ranking budget. */
+    private void narrow(List<String> all, List<String> any) {
+        if (any.size() <= 1) {
+            return;
+        }
+        Map<String, Integer> df = new HashMap<>();
+        for (String t : all) {
+            df.put(t, documentFrequency(t));
+        }
+        for (String t : any) {
+            df.put(t, documentFrequency(t));
+        }
+        while (any.size() > 1 && bound(all, any, df) > RANK_BUDGET) {
+            String common = any.get(0);
+            for (String t : any) {
+                if (df.get(t) > df.get(common)) {
+                    common = t;
+                }
+            }
+            any.remove(common);
+        }
+    }
+
+    /** At most how many releases {@code all AND (any...)} can match. */
+    private static long bound(List<String> all, List<String> any, Map<String, Integer> df) {
+        long bound = Long.MAX_VALUE;
+        for (String t : all) {
+            bound = Math.min(bound, df.get(t));
+        }
+        long sum = 0;
+        for (String t : any) {
+            sum += df.get(t);
+        }
+        return any.isEmpty() ? bound : Math.min(bound, sum);
+    }
+
+    /** In how many releases the index has this word (0 when the word is not one index term). */
+    int documentFrequency(String term) {
+        String token = TextKeys.fold(term);
+        Integer cached = documentFrequencies.getIfPresent(token);
+        if (cached != null) {
+            return cached;
+        }
+        int df = 0;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT doc FROM releases_fts_vocab WHERE term = ?")) {
+            ps.setString(1, token);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    df = rs.getInt(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the catalog's vocabulary", e);
+        }
+        documentFrequencies.put(token, df);
+        return df;
     }
 
     @Override

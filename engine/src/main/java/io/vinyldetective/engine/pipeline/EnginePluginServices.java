@@ -4,6 +4,9 @@ import io.micronaut.context.env.Environment;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
 import io.vinyldetective.api.PluginStore;
+import io.vinyldetective.api.PriceOracle;
+import io.vinyldetective.engine.catalog.CatalogStore;
+import io.vinyldetective.engine.catalog.ReadThroughCatalog;
 import io.vinyldetective.engine.http.EngineHttpGateway;
 import io.vinyldetective.engine.storage.EngineDatabase;
 import io.vinyldetective.engine.storage.SqlPluginStore;
@@ -21,12 +24,12 @@ public class EnginePluginServices implements PluginServices {
 
     private final Environment environment;
     private final EngineHttpGateway http;
-    private final Catalog catalog;
+    private final CatalogStore catalog;
     private final Clock clock;
     private final EngineDatabase database;
     private final Map<String, PluginStore> stores = new ConcurrentHashMap<>();
 
-    public EnginePluginServices(Environment environment, EngineHttpGateway http, Catalog catalog, Clock clock,
+    public EnginePluginServices(Environment environment, EngineHttpGateway http, CatalogStore catalog, Clock clock,
                                 EngineDatabase database) {
         this.environment = environment;
         this.http = http;
@@ -56,6 +59,11 @@ public class EnginePluginServices implements PluginServices {
     @Override
     public Catalog catalog() {
         return catalog;
+    }
+
+    @Override
+    public Catalog readThrough(PriceOracle oracle) {
+        return new ReadThroughCatalog(catalog, oracle);
     }
 
     @Override

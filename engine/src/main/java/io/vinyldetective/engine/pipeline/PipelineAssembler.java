@@ -1,6 +1,7 @@
 package io.vinyldetective.engine.pipeline;
 
 import io.vinyldetective.api.ConfigKey;
+import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.ListingSource;
 import io.vinyldetective.api.MatcherTier;
 import io.vinyldetective.api.Notifier;
@@ -37,16 +38,38 @@ public final class PipelineAssembler {
         this.services = services;
     }
 
+    /**
+     * The whole pipeline, for the daemon: sources, the oracle, matcher tiers, notifiers. With an
+     * oracle, the tiers read the catalog through it ({@link PluginServices#readThrough}).
+     */
     public Pipeline assemble(PipelineSettings settings) {
+        return assemble(settings, true, true);
+    }
+
+    /**
+     * Only the matcher tiers (and, when {@code online}, the oracle they read through), for commands
+     * that match without running the daemon. Offline, no plugin that calls out is started.
+     */
+    public Pipeline assembleMatchers(PipelineSettings settings, boolean online) {
+        return assemble(settings, false, online);
+    }
+
+    private Pipeline assemble(PipelineSettings settings, boolean daemon, boolean online) {
         List<Stage<? extends PipelineExtension>> started = new ArrayList<>();
         Map<String, PluginConfig> configs = new LinkedHashMap<>();
         try {
-            List<Stage<ListingSource>> sources = slot("pipeline.sources", settings.sources(), ListingSource.class, configs, started);
-            List<Stage<MatcherTier>> matchers = slot("pipeline.matchers", settings.matchers(), MatcherTier.class, configs, started);
-            List<Stage<PriceOracle>> oracles = slot("pipeline.oracle",
-                    settings.oracle().isEmpty() ? List.of() : List.of(settings.oracle()), PriceOracle.class, configs, started);
-            List<Stage<Notifier>> notifiers = slot("pipeline.notifiers", settings.notifiers(), Notifier.class, configs, started);
-            return new Pipeline(sources, oracles.isEmpty() ? null : oracles.get(0), matchers, notifiers);
+            Catalog plain = services.catalog();
+            List<Stage<ListingSource>> sources = daemon
+                    ? slot("pipeline.sources", settings.sources(), ListingSource.class, configs, started, plain) : List.of();
+            List<Stage<PriceOracle>> oracles = online && !settings.oracle().isEmpty()
+                    ? slot("pipeline.oracle", List.of(settings.oracle()), PriceOracle.class, configs, started, plain) : List.of();
+            Stage<PriceOracle> oracle = oracles.isEmpty() ? null : oracles.get(0);
+            Catalog matcherCatalog = oracle == null ? plain : services.readThrough(oracle.extension());
+            List<Stage<MatcherTier>> matchers = slot("pipeline.matchers", settings.matchers(), MatcherTier.class, configs,
+                    started, matcherCatalog);
+            List<Stage<Notifier>> notifiers = daemon
+                    ? slot("pipeline.notifiers", settings.notifiers(), Notifier.class, configs, started, plain) : List.of();
+            return new Pipeline(sources, oracle, matchers, notifiers);
         } catch (RuntimeException e) {
             stopAll(started);
             throw e;
@@ -55,12 +78,13 @@ public final class PipelineAssembler {
 
     private <T extends PipelineExtension> List<Stage<T>> slot(String slotKey, List<String> pluginIds, Class<T> type,
                                                               Map<String, PluginConfig> configs,
-                                                              List<Stage<? extends PipelineExtension>> started) {
+                                                              List<Stage<? extends PipelineExtension>> started,
+                                                              Catalog catalog) {
         List<Stage<T>> stages = new ArrayList<>();
         for (String pluginId : pluginIds) {
             T extension = create(slotKey, pluginId, type);
             PluginConfig config = configs.computeIfAbsent(pluginId, id -> configure(id, extension));
-            startExtension(pluginId, extension, config);
+            startExtension(pluginId, extension, config, catalog);
             T guarded = PluginGuard.wrap(type, pluginId, extension, host.classLoaderOf(pluginId), services.clock());
             Stage<T> stage = new Stage<>(pluginId, guarded);
             started.add(stage);
@@ -118,8 +142,8 @@ public final class PipelineAssembler {
         return key;
     }
 
-    private void startExtension(String pluginId, PipelineExtension extension, PluginConfig config) {
-        EnginePluginContext context = new EnginePluginContext(pluginId, config, services.http(pluginId), services.catalog(),
+    private void startExtension(String pluginId, PipelineExtension extension, PluginConfig config, Catalog catalog) {
+        EnginePluginContext context = new EnginePluginContext(pluginId, config, services.http(pluginId), catalog,
                 services.clock(), services.store(pluginId));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -3,6 +3,7 @@ package io.vinyldetective.engine.pipeline;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
 import io.vinyldetective.api.PluginStore;
+import io.vinyldetective.api.PriceOracle;
 import java.time.Clock;
 import java.util.Map;
 
@@ -19,6 +20,14 @@ public interface PluginServices {
     HttpGateway http(String pluginId);
 
     Catalog catalog();
+
+    /**
+     * The catalog matcher tiers see when a price oracle is configured and the engine runs online:
+     * the local catalog, filled from the oracle on a miss. By default, the plain {@link #catalog()}.
+     */
+    default Catalog readThrough(PriceOracle oracle) {
+        return catalog();
+    }
 
     Clock clock();
 

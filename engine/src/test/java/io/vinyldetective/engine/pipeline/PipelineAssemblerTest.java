@@ -15,8 +15,10 @@ import io.vinyldetective.api.MatchResult;
 import io.vinyldetective.api.Money;
 import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PluginException;
+import io.vinyldetective.api.PriceOracle;
 import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Release;
+import io.vinyldetective.api.Urgency;
 import io.vinyldetective.engine.logging.SecretMasker;
 import io.vinyldetective.engine.plugins.PluginHost;
 import io.vinyldetective.engine.plugins.PluginJarBuilder;
@@ -70,7 +72,12 @@ class PipelineAssemblerTest {
 
             @Override
             public Catalog catalog() {
-                return null;
+                return marker("plain");
+            }
+
+            @Override
+            public Catalog readThrough(PriceOracle oracle) {
+                return marker("read-through " + oracle.prices(1, "EUR", Urgency.LOOKUP).size());
             }
 
             @Override
@@ -83,6 +90,77 @@ class PipelineAssemblerTest {
                 return PluginStore.inMemory();
             }
         });
+    }
+
+    private static Catalog marker(String name) {
+        return (Catalog) java.lang.reflect.Proxy.newProxyInstance(Catalog.class.getClassLoader(), new Class<?>[] {Catalog.class},
+                (proxy, method, args) -> method.getName().equals("toString") ? name : null);
+    }
+
+    /** A tier whose method name says which catalog it was given, and an oracle that knows nothing. */
+    private void buildTierAndOracle() throws Exception {
+        PluginJarBuilder.plugin("echo-tier").source("test.echo.EchoTier", """
+                package test.echo;
+
+                import io.vinyldetective.api.*;
+                import java.util.Optional;
+
+                public class EchoTier implements MatcherTier {
+                    private String seen;
+
+                    public void start(PluginContext context) {
+                        seen = String.valueOf(context.catalog());
+                    }
+
+                    public String method() {
+                        return seen;
+                    }
+
+                    public Optional<MatchResult> match(Listing listing) {
+                        return Optional.empty();
+                    }
+                }
+                """, true).buildInto(plugins);
+        PluginJarBuilder.plugin("null-oracle").source("test.oracle.NullOracle", """
+                package test.oracle;
+
+                import io.vinyldetective.api.*;
+                import java.util.List;
+
+                public class NullOracle implements PriceOracle {
+                    public void start(PluginContext context) {
+                    }
+
+                    public List<PriceQuote> prices(long releaseId, String currency, Urgency urgency) {
+                        return List.of();
+                    }
+                }
+                """, true).buildInto(plugins);
+    }
+
+    @Test
+    void withAnOracleTheDaemonsTiersReadThroughItAndOfflineMatchingLeavesItOut() throws Exception {
+        buildTierAndOracle();
+        // greeter lacks its required setting: matching alone must not even start notifiers.
+        PipelineSettings configured = new PipelineSettings(List.of(), "null-oracle", List.of("echo-tier"), List.of("greeter"));
+        settings.put("greeter", Map.of("greeting", "hello"));
+        try (Pipeline daemon = assembler().assemble(configured)) {
+            assertEquals("null-oracle", daemon.oracle().orElseThrow().pluginId());
+            assertEquals("read-through 0", daemon.matchers().get(0).extension().method());
+        }
+        settings.clear();
+        try (Pipeline offline = assembler().assembleMatchers(configured, false)) {
+            assertTrue(offline.oracle().isEmpty());
+            assertTrue(offline.notifiers().isEmpty() && offline.sources().isEmpty());
+            assertEquals("plain", offline.matchers().get(0).extension().method());
+        }
+        try (Pipeline online = assembler().assembleMatchers(configured, true)) {
+            assertEquals("read-through 0", online.matchers().get(0).extension().method());
+        }
+        PipelineSettings noOracle = new PipelineSettings(List.of(), "", List.of("echo-tier"), List.of());
+        try (Pipeline online = assembler().assembleMatchers(noOracle, true)) {
+            assertEquals("plain", online.matchers().get(0).extension().method());
+        }
     }
 
     private static PipelineSettings notifiers(String... ids) {

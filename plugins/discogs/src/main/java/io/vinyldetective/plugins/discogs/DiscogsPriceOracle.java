@@ -138,11 +138,14 @@ public class DiscogsPriceOracle implements PriceOracle {
             return List.of();
         }
         Map<String, String> query = new LinkedHashMap<>();
-        if (!a.isEmpty()) {
+        if (a.isEmpty()) {
+            // No artist: the text is free text (what a listing title gives), searched in every field.
+            query.put("q", t);
+        } else {
             query.put("artist", a);
-        }
-        if (!t.isEmpty()) {
-            query.put("release_title", t);
+            if (!t.isEmpty()) {
+                query.put("release_title", t);
+            }
         }
         if (format != null && format != MediaFormat.OTHER) {
             query.put("format", format.displayName());

@@ -111,6 +111,13 @@ class DiscogsPriceOracleTest {
     }
 
     @Test
+    void withoutAnArtistTheTextIsSearchedAsFreeText() {
+        oracle.searchReleases(null, "nirvana nevermind", null, Urgency.LOOKUP);
+
+        assertEquals(Map.of("type", "release", "q", "nirvana nevermind", "per_page", "50"), fake.seen().get(0).query());
+    }
+
+    @Test
     void aFullReleaseById() {
         Release r = oracle.release(249504, Urgency.LOOKUP).orElseThrow();
 

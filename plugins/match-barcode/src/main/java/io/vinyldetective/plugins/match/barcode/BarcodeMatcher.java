@@ -4,6 +4,7 @@ import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.CatalogKeys;
 import io.vinyldetective.api.ConfigKey;
 import io.vinyldetective.api.Listing;
+import io.vinyldetective.api.ListingWords;
 import io.vinyldetective.api.MatchResult;
 import io.vinyldetective.api.MatcherTier;
 import io.vinyldetective.api.MediaFormat;

@@ -3,6 +3,7 @@ package io.vinyldetective.plugins.match.catalog;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.ConfigKey;
 import io.vinyldetective.api.Listing;
+import io.vinyldetective.api.ListingWords;
 import io.vinyldetective.api.MatchResult;
 import io.vinyldetective.api.MatcherTier;
 import io.vinyldetective.api.MediaFormat;

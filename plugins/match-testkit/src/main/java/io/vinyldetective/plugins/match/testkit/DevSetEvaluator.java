@@ -112,6 +112,15 @@ public final class DevSetEvaluator {
     /** As {@link #evaluate(List, List)}, also timing the tiers without the catalog's own time (a running total). */
     public static Report evaluate(List<MatcherTier> tiers, List<DevSet.Case> cases,
                                   java.util.function.LongSupplier catalogNanos) {
+        return evaluate(listing -> chain(tiers, listing), cases, catalogNanos);
+    }
+
+    /**
+     * Scores any matcher (e.g. the engine's tier chain over plugins loaded from their jars): the
+     * function returns the accepted result for a listing, or empty for no match.
+     */
+    public static Report evaluate(java.util.function.Function<io.vinyldetective.api.Listing, Optional<MatchResult>> matcher,
+                                  List<DevSet.Case> cases, java.util.function.LongSupplier catalogNanos) {
         Map<String, Tally> byKind = new TreeMap<>();
         Map<String, Integer> byMethod = new TreeMap<>();
         Tally all = new Tally();
@@ -122,7 +131,7 @@ public final class DevSetEvaluator {
         for (DevSet.Case c : cases) {
             long c0 = catalogNanos.getAsLong();
             long t0 = System.nanoTime();
-            MatchResult r = chain(tiers, c.listing()).orElse(null);
+            MatchResult r = matcher.apply(c.listing()).orElse(null);
             nanos[n] = System.nanoTime() - t0;
             tierNanos[n++] = nanos[n - 1] - (catalogNanos.getAsLong() - c0);
             boolean ok = r != null && c.accept().containsAll(r.releaseIds());
