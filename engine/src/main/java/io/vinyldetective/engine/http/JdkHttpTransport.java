@@ -17,22 +17,38 @@ import java.util.Locale;
  */
 final class JdkHttpTransport implements HttpTransport {
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private volatile HttpClient client;
 
     JdkHttpTransport(HttpGatewayConfiguration config) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = config.connectTimeout();
         this.requestTimeout = config.requestTimeout();
+    }
+
+    /** Built on first use: creating the JDK client (TLS set-up) costs a fifth of a second of start-up. */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
     public HttpReply send(HttpCall call, String userAgent) throws IOException, InterruptedException {
         HttpResponse<byte[]> response;
         try {
-            response = client.send(toRequest(call, userAgent), HttpResponse.BodyHandlers.ofByteArray());
+            response = client().send(toRequest(call, userAgent), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IOException(safeReason(e));
         }
