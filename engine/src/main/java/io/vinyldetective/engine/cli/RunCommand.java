@@ -5,6 +5,7 @@ import io.vinyldetective.engine.pipeline.PipelineAssembler;
 import io.vinyldetective.engine.pipeline.PipelineException;
 import io.vinyldetective.engine.pipeline.PipelineSettings;
 import io.vinyldetective.engine.plugins.PluginHost;
+import io.vinyldetective.engine.pricing.PriceRefreshJob;
 import io.vinyldetective.engine.storage.EngineDatabase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -39,6 +40,9 @@ public class RunCommand implements Callable<Integer> {
     @Inject
     Provider<PipelineSettings> settings;
 
+    @Inject
+    Provider<PriceRefreshJob> priceRefresh;
+
     @Override
     public Integer call() {
         CountDownLatch stop = new CountDownLatch(1);
@@ -55,9 +59,11 @@ public class RunCommand implements Callable<Integer> {
         }
         try (pipeline) {
             LOG.info("Pipeline: {}", pipeline.describe());
+            pipeline.oracle().ifPresent(oracle -> priceRefresh.get().start(oracle.extension()));
             LOG.info("Ready in {} ms", Duration.between(processStart(), Instant.now()).toMillis());
             stop.await();
             LOG.info("Stopping");
+            priceRefresh.get().close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

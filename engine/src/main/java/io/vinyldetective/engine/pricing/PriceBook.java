@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Reference prices, kept in the database with their currency, source, grade, copies for sale and
  * timestamp. A release is asked about at most once per {@code max-age} (default a week) per
  * currency: within that, stored quotes answer, and an empty answer is remembered too. Older ones
- * are refreshed lazily on the next request, or by the weekly job through {@link #refreshStale}.
+ * are refreshed lazily on the next request, or by {@link PriceRefreshJob} through {@link #refreshStale}.
  * When the oracle cannot answer for now, stale quotes are better than none and are returned.
  */
 @Singleton
@@ -79,44 +79,47 @@ public class PriceBook {
     }
 
     /**
-     * Re-asks the oracle about up to {@code limit} releases whose quotes in {@code currency} are
-     * older than {@code max-age}, oldest first, at background urgency. Returns how many were
-     * refreshed; stops early (keeping what it did) when the oracle asks to retry later.
+     * Re-asks the oracle about up to {@code limit} releases whose quotes (in any currency) are older
+     * than {@code max-age}, oldest first, at background urgency. Returns how many were refreshed;
+     * stops early (keeping what it did) when the oracle asks to retry later.
      */
-    public int refreshStale(String currency, int limit, PriceOracle oracle) {
+    public int refreshStale(int limit, PriceOracle oracle) {
         int refreshed = 0;
-        for (long releaseId : stale(currency, limit)) {
+        for (StaleQuote stale : stale(limit)) {
             try {
-                ask(releaseId, currency, Urgency.BACKGROUND, oracle);
+                ask(stale.releaseId(), stale.currency(), Urgency.BACKGROUND, oracle);
                 refreshed++;
             } catch (PluginException.RetryLater e) {
                 LOG.info("Price refresh paused after {} releases: {}", refreshed, e.getMessage());
                 break;
             } catch (PluginException.BadItem e) {
-                LOG.warn("Price refresh skipped release {}: {}", releaseId, e.getMessage());
+                LOG.warn("Price refresh skipped release {}: {}", stale.releaseId(), e.getMessage());
             }
         }
         return refreshed;
     }
 
-    /** Releases whose quotes in a currency were checked longer ago than {@code max-age}, oldest first. */
-    public List<Long> stale(String currency, int limit) {
-        List<Long> ids = new ArrayList<>();
+    /** Releases and currencies whose quotes were checked longer ago than {@code max-age}, oldest first. */
+    public List<StaleQuote> stale(int limit) {
+        List<StaleQuote> result = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT release_id FROM price_checks WHERE currency = ? AND checked_at < ? ORDER BY checked_at LIMIT ?")) {
-            s.setString(1, currency);
-            s.setLong(2, clock.instant().minus(maxAge).toEpochMilli());
-            s.setInt(3, limit);
+             PreparedStatement s = c.prepareStatement("SELECT release_id, currency FROM price_checks"
+                     + " WHERE checked_at < ? ORDER BY checked_at LIMIT ?")) {
+            s.setLong(1, clock.instant().minus(maxAge).toEpochMilli());
+            s.setInt(2, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    result.add(new StaleQuote(rs.getLong(1), rs.getString(2)));
                 }
             }
         } catch (SQLException e) {
             throw new StorageException("Cannot list stale prices: " + e.getMessage(), e);
         }
-        return ids;
+        return result;
+    }
+
+    /** A release whose quotes in a currency are due for a refresh. */
+    public record StaleQuote(long releaseId, String currency) {
     }
 
     private List<PriceQuote> ask(long releaseId, String currency, Urgency urgency, PriceOracle oracle) {

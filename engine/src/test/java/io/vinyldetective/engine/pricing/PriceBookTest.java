@@ -116,17 +116,33 @@ class PriceBookTest {
         clock.advance(Duration.ofDays(8));
         oracle.calls.clear();
 
-        assertEquals(List.of(2L, 1L), book.stale("USD", 10));
-        assertEquals(2, book.refreshStale("USD", 10, oracle));
+        assertEquals(List.of(new PriceBook.StaleQuote(2, "USD"), new PriceBook.StaleQuote(1, "USD")), book.stale(10));
+        assertEquals(2, book.refreshStale(10, oracle));
         assertEquals(List.of(Urgency.BACKGROUND, Urgency.BACKGROUND), oracle.calls);
-        assertEquals(List.of(), book.stale("USD", 10));
+        assertEquals(List.of(), book.stale(10));
+    }
+
+    @Test
+    void theRefreshJobSurvivesABrokenOracle() {
+        oracle.answer = List.of();
+        book.quotes(1, "USD", Urgency.LIVE, oracle);
+        clock.advance(Duration.ofDays(8));
+        PriceRefreshJob job = new PriceRefreshJob(book, Duration.ofHours(6), 10);
+
+        assertEquals(0, job.runOnce(new FakeOracle() {
+            @Override
+            public List<PriceQuote> prices(long releaseId, String currency, Urgency urgency) {
+                throw new IllegalStateException("bug");
+            }
+        }));
+        assertEquals(1, job.runOnce(oracle));
     }
 
     private PriceQuote quote(long releaseId, String amount, Grade grade, int forSale) {
         return new PriceQuote(releaseId, Money.of(amount, "USD"), grade, "discogs:test", forSale, clock.instant());
     }
 
-    private static final class FakeOracle implements PriceOracle {
+    private static class FakeOracle implements PriceOracle {
         List<PriceQuote> answer = List.of();
         boolean unavailable;
         final List<Urgency> calls = new ArrayList<>();
