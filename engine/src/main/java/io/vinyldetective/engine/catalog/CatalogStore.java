@@ -9,6 +9,7 @@ import io.vinyldetective.api.Release;
 import io.vinyldetective.api.Release.LabelCatalogNumber;
 import io.vinyldetective.api.TextKeys;
 import io.vinyldetective.engine.storage.EngineDatabase;
+import io.vinyldetective.engine.storage.Transactions;
 import io.vinyldetective.engine.storage.StorageException;
 import jakarta.inject.Singleton;
 
@@ -256,17 +257,13 @@ public class CatalogStore implements Catalog {
      * catalog numbers and barcodes, in one transaction. Genres and styles the catalog has are kept.
      */
     public void upsert(Release release, String source) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (ReleaseWriter writer = new ReleaseWriter(c)) {
-                writer.write(release, release.barcodes(), null, null, source, true, System.currentTimeMillis());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            Transactions.inTransaction(dataSource, c -> {
+                try (ReleaseWriter writer = new ReleaseWriter(c)) {
+                    writer.write(release, release.barcodes(), null, null, source, true, System.currentTimeMillis());
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw failure("save release " + release.id(), e);
         }

@@ -9,6 +9,7 @@ import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Urgency;
 import io.vinyldetective.engine.storage.EngineDatabase;
 import io.vinyldetective.engine.storage.StorageException;
+import io.vinyldetective.engine.storage.Transactions;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -172,9 +173,8 @@ public class PriceBook {
     }
 
     private void store(long releaseId, String currency, List<PriceQuote> quotes) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inTransaction(dataSource, c -> {
                 try (PreparedStatement delete = c.prepareStatement(
                         "DELETE FROM price_quotes WHERE release_id = ? AND currency = ?")) {
                     delete.setLong(1, releaseId);
@@ -208,13 +208,8 @@ public class PriceBook {
                     check.setLong(3, clock.millis());
                     check.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new StorageException("Cannot store prices of release " + releaseId + ": " + e.getMessage(), e);
         }

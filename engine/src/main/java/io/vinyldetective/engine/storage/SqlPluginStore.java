@@ -33,10 +33,8 @@ public final class SqlPluginStore implements PluginStore {
     @Override
     public long increment(String key, long by) {
         checked(key);
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.inTransaction(dataSource, c -> {
                 try (PreparedStatement upsert = c.prepareStatement(
                         "INSERT INTO plugin_store (plugin_id, store_key, counter, updated_at) VALUES (?, ?, ?, ?) "
                                 + "ON CONFLICT (plugin_id, store_key) DO UPDATE "
@@ -47,15 +45,8 @@ public final class SqlPluginStore implements PluginStore {
                     upsert.setLong(4, clock.millis());
                     upsert.executeUpdate();
                 }
-                long value = readCounter(c, key);
-                c.commit();
-                return value;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+                return readCounter(c, key);
+            });
         } catch (SQLException e) {
             throw failure("increment", key, e);
         }

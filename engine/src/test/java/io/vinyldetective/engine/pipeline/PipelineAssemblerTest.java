@@ -19,6 +19,7 @@ import io.vinyldetective.api.PriceOracle;
 import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Release;
 import io.vinyldetective.api.Urgency;
+import io.vinyldetective.engine.MutableClock;
 import io.vinyldetective.engine.logging.SecretMasker;
 import io.vinyldetective.engine.plugins.PluginHost;
 import io.vinyldetective.engine.plugins.PluginJarBuilder;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ class PipelineAssemblerTest {
     Path plugins;
 
     private final Map<String, Map<String, String>> settings = new HashMap<>();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private PluginHost host;
 
     @BeforeEach
@@ -258,26 +258,4 @@ class PipelineAssemblerTest {
         return new Alert(1, recipient, deal);
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

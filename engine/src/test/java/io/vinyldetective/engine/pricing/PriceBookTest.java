@@ -11,16 +11,14 @@ import io.vinyldetective.api.PluginException;
 import io.vinyldetective.api.PriceOracle;
 import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Urgency;
+import io.vinyldetective.engine.MutableClock;
 import io.vinyldetective.engine.storage.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,7 @@ class PriceBookTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(NOW);
     private final FakeOracle oracle = new FakeOracle();
     private PriceBook book;
 
@@ -158,29 +156,6 @@ class PriceBookTest {
                 throw new PluginException.RetryLater("down", Duration.ofMinutes(1));
             }
             return answer;
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = NOW;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
