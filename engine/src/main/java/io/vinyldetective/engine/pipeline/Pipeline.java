@@ -1,5 +1,6 @@
 package io.vinyldetective.engine.pipeline;
 
+import io.vinyldetective.api.ChatChannel;
 import io.vinyldetective.api.ListingSource;
 import io.vinyldetective.api.MatcherTier;
 import io.vinyldetective.api.Notifier;
@@ -24,13 +25,15 @@ public final class Pipeline implements AutoCloseable {
     private final Stage<PriceOracle> oracle;
     private final List<Stage<MatcherTier>> matchers;
     private final List<Stage<Notifier>> notifiers;
+    private final List<Stage<ChatChannel>> channels;
 
     Pipeline(List<Stage<ListingSource>> sources, Stage<PriceOracle> oracle, List<Stage<MatcherTier>> matchers,
-             List<Stage<Notifier>> notifiers) {
+             List<Stage<Notifier>> notifiers, List<Stage<ChatChannel>> channels) {
         this.sources = List.copyOf(sources);
         this.oracle = oracle;
         this.matchers = List.copyOf(matchers);
         this.notifiers = List.copyOf(notifiers);
+        this.channels = List.copyOf(channels);
     }
 
     public List<Stage<ListingSource>> sources() {
@@ -49,12 +52,17 @@ public final class Pipeline implements AutoCloseable {
         return notifiers;
     }
 
+    /** The chat front ends: notifier plugins that also provide a {@link ChatChannel}, started but not yet opened. */
+    public List<Stage<ChatChannel>> channels() {
+        return channels;
+    }
+
     /** One line for the log: {@code sources=[ebay] oracle=discogs matchers=[...] notifiers=[telegram]}. */
     public String describe() {
         return "sources=" + ids(sources) + " oracle=" + (oracle == null ? "none" : oracle.pluginId())
                 + " matchers=" + matchers.stream().map(s -> s.pluginId() + "(" + s.extension().method() + ")")
                 .collect(Collectors.joining(" → ", "[", "]"))
-                + " notifiers=" + ids(notifiers);
+                + " notifiers=" + ids(notifiers) + (channels.isEmpty() ? "" : " channels=" + ids(channels));
     }
 
     private static String ids(List<? extends Stage<?>> stages) {
@@ -70,6 +78,7 @@ public final class Pipeline implements AutoCloseable {
             all.add(oracle);
         }
         all.addAll(notifiers);
+        all.addAll(channels);
         for (int i = all.size() - 1; i >= 0; i--) {
             Stage<? extends PipelineExtension> stage = all.get(i);
             try {

@@ -1,5 +1,6 @@
 package io.vinyldetective.engine.pipeline;
 
+import io.vinyldetective.api.ChatChannel;
 import io.vinyldetective.api.ConfigKey;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.ListingSource;
@@ -69,7 +70,8 @@ public final class PipelineAssembler {
                     started, matcherCatalog);
             List<Stage<Notifier>> notifiers = daemon
                     ? slot("pipeline.notifiers", settings.notifiers(), Notifier.class, configs, started, plain) : List.of();
-            return new Pipeline(sources, oracle, matchers, notifiers);
+            List<Stage<ChatChannel>> channels = daemon ? channels(settings.notifiers(), configs, started, plain) : List.of();
+            return new Pipeline(sources, oracle, matchers, notifiers, channels);
         } catch (RuntimeException e) {
             stopAll(started);
             throw e;
@@ -87,6 +89,35 @@ public final class PipelineAssembler {
             startExtension(pluginId, extension, config, catalog);
             T guarded = PluginGuard.wrap(type, pluginId, extension, host.classLoaderOf(pluginId), services.clock());
             Stage<T> stage = new Stage<>(pluginId, guarded);
+            started.add(stage);
+            stages.add(stage);
+        }
+        return stages;
+    }
+
+    /**
+     * The chat channels of the notifier plugins that provide one ({@link ChatChannel} is an optional
+     * capability): started with the same settings as the plugin's notifier, guarded, not yet opened.
+     */
+    private List<Stage<ChatChannel>> channels(List<String> notifierIds, Map<String, PluginConfig> configs,
+                                              List<Stage<? extends PipelineExtension>> started, Catalog catalog) {
+        List<Stage<ChatChannel>> stages = new ArrayList<>();
+        for (String pluginId : notifierIds) {
+            List<ChatChannel> found;
+            try {
+                found = host.newExtensions(ChatChannel.class, pluginId);
+            } catch (RuntimeException | LinkageError e) {
+                throw new PipelineException("Plugin '" + pluginId + "' named in pipeline.notifiers could not create its "
+                        + "ChatChannel: " + e, e);
+            }
+            if (found.isEmpty()) {
+                continue;
+            }
+            ChatChannel channel = found.get(0);
+            PluginConfig config = configs.computeIfAbsent(pluginId, id -> configure(id, channel));
+            startExtension(pluginId, channel, config, catalog);
+            Stage<ChatChannel> stage = new Stage<>(pluginId,
+                    PluginGuard.wrap(ChatChannel.class, pluginId, channel, host.classLoaderOf(pluginId), services.clock()));
             started.add(stage);
             stages.add(stage);
         }

@@ -1,6 +1,7 @@
 package io.vinyldetective.engine.plugins;
 
 import io.vinyldetective.api.ApiVersion;
+import io.vinyldetective.api.ChatChannel;
 import io.vinyldetective.api.ListingSource;
 import io.vinyldetective.api.MatcherTier;
 import io.vinyldetective.api.Notifier;
@@ -39,7 +40,7 @@ public final class PluginHost implements AutoCloseable {
 
     /** The extension points the engine knows, in pipeline order. */
     public static final List<Class<? extends PipelineExtension>> EXTENSION_POINTS =
-            List.of(ListingSource.class, MatcherTier.class, PriceOracle.class, Notifier.class);
+            List.of(ListingSource.class, MatcherTier.class, PriceOracle.class, Notifier.class, ChatChannel.class);
 
     private final Path pluginsDir;
     private final VersionManager versions = new DefaultVersionManager();

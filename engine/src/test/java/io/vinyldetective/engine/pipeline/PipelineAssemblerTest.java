@@ -180,6 +180,77 @@ class PipelineAssemblerTest {
     }
 
     @Test
+    void aNotifierPluginThatIsAlsoAChatChannelBringsItsChannelWithTheSameSettings() throws Exception {
+        PluginJarBuilder.plugin("chatty").source("test.chatty.ChattyNotifier", """
+                package test.chatty;
+
+                import io.vinyldetective.api.*;
+                import java.util.List;
+
+                public class ChattyNotifier implements Notifier {
+                    public List<ConfigKey> configKeys() {
+                        return List.of(ConfigKey.secret("token", "The token."));
+                    }
+
+                    public void start(PluginContext context) {
+                    }
+
+                    public Delivery deliver(Alert alert) {
+                        return Delivery.delivered();
+                    }
+                }
+                """, true).source("test.chatty.ChattyChannel", """
+                package test.chatty;
+
+                import io.vinyldetective.api.*;
+                import java.util.List;
+
+                public class ChattyChannel implements ChatChannel {
+                    private String token;
+
+                    public List<ConfigKey> configKeys() {
+                        return List.of(ConfigKey.secret("token", "The token."));
+                    }
+
+                    public void start(PluginContext context) {
+                        token = context.config().string("token");
+                    }
+
+                    public void open(ChatHandler handler) {
+                        handler.onMessage(new ChatMessage("42", token));
+                    }
+                }
+                """, true).buildInto(plugins);
+        host.close();
+        host = new PluginHost(plugins);
+        settings.put("chatty", Map.of("token", "123:abc"));
+        settings.put("greeter", Map.of("greeting", "hello"));
+        try (Pipeline pipeline = assembler().assemble(notifiers("greeter", "chatty"))) {
+            assertEquals(List.of("chatty"), pipeline.channels().stream().map(Stage::pluginId).toList());
+            java.util.List<io.vinyldetective.api.ChatMessage> seen = new java.util.ArrayList<>();
+            pipeline.channels().get(0).extension().open(new io.vinyldetective.api.ChatHandler() {
+                public List<io.vinyldetective.api.ChatCommand> commands() {
+                    return List.of();
+                }
+
+                public List<io.vinyldetective.api.ChatReply> onMessage(io.vinyldetective.api.ChatMessage m) {
+                    seen.add(m);
+                    return List.of();
+                }
+
+                public List<io.vinyldetective.api.ChatReply> onButton(io.vinyldetective.api.ChatButton b) {
+                    return List.of();
+                }
+            });
+            assertEquals(List.of(new io.vinyldetective.api.ChatMessage("42", "123:abc")), seen);
+            assertTrue(pipeline.describe().endsWith("channels=[chatty]"), pipeline.describe());
+        }
+        try (Pipeline matchersOnly = assembler().assembleMatchers(notifiers("chatty"), false)) {
+            assertTrue(matchersOnly.channels().isEmpty());
+        }
+    }
+
+    @Test
     void aMissingPluginStopsStartUpNamingPluginAndSlot() {
         PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("telegram")));
         assertTrue(e.getMessage().contains("'telegram' named in pipeline.notifiers"), e.getMessage());
