@@ -9,7 +9,7 @@ import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PluginContext;
 import io.vinyldetective.api.PluginException;
 import io.vinyldetective.engine.bot.ChatFeedback;
-import io.vinyldetective.engine.bot.MutableClock;
+import io.vinyldetective.engine.MutableClock;
 import io.vinyldetective.engine.storage.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;

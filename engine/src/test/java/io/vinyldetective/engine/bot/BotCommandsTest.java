@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vinyldetective.engine.MutableClock;
 import io.micronaut.context.ApplicationContext;
 import io.vinyldetective.api.AlertButtons;
 import io.vinyldetective.api.ChatButton;
