@@ -93,9 +93,12 @@ public final class PluginHost implements AutoCloseable {
         for (PluginProblem problem : problems) {
             LOG.warn("Plugin refused: {}", problem);
         }
-        for (PluginWrapper plugin : manager.getStartedPlugins()) {
-            LOG.debug("Plugin loaded: {} {} ({})", plugin.getPluginId(), plugin.getDescriptor().getVersion(),
-                    String.join(", ", extensionPointsOf(plugin.getPluginId())));
+        if (LOG.isDebugEnabled()) {
+            // Listing extension points loads every extension class (and what it links to): debug only.
+            for (PluginWrapper plugin : manager.getStartedPlugins()) {
+                LOG.debug("Plugin loaded: {} {} ({})", plugin.getPluginId(), plugin.getDescriptor().getVersion(),
+                        String.join(", ", extensionPointsOf(plugin.getPluginId())));
+            }
         }
     }
 
