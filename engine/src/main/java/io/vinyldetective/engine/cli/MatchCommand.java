@@ -1,6 +1,7 @@
 package io.vinyldetective.engine.cli;
 
 import io.vinyldetective.api.Listing;
+import io.vinyldetective.engine.bot.ChatFeedback;
 import io.vinyldetective.engine.catalog.CatalogStore;
 import io.vinyldetective.engine.matching.ListingJson;
 import io.vinyldetective.engine.matching.MatchJson;
@@ -63,6 +64,9 @@ public class MatchCommand implements Callable<Integer> {
     @Inject
     Provider<CatalogStore> catalog;
 
+    @Inject
+    Provider<ChatFeedback> feedback;
+
     @Override
     public Integer call() {
         PipelineSettings configured = settings.get();
@@ -99,7 +103,7 @@ public class MatchCommand implements Callable<Integer> {
             return 1;
         }
         LOG.info("Matching against {} releases with {}", releases, pipeline.describe());
-        ReleaseMatcher matcher = new ReleaseMatcher(pipeline.matchers());
+        ReleaseMatcher matcher = new ReleaseMatcher(pipeline.matchers(), feedback.get()::isWrongMatch);
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         MatchJson json = new MatchJson(out);
         int lines = 0;

@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * The tier chain: asks the matcher tiers in their configured order and takes the first
  * {@linkplain MatchResult#confident() confident} result. Failures stay per listing: a tier that says
  * the listing is unusable ({@link PluginException.BadItem}) ends the chain for that listing; a tier
  * that breaks ({@link PluginFailure}) or is unavailable for now ({@link PluginException.RetryLater},
- * e.g. quarantined) is skipped and the next tier is asked. Thread-safe when the tiers are; used by
+ * e.g. quarantined) is skipped and the next tier is asked. Releases users reported as a wrong match
+ * for a listing are left out of its results. Thread-safe when the tiers are; used by
  * the {@code match} command and the daemon.
  */
 public final class ReleaseMatcher {
@@ -26,9 +28,19 @@ public final class ReleaseMatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseMatcher.class);
 
     private final List<Stage<MatcherTier>> tiers;
+    private final BiPredicate<String, Long> rejected;
 
     public ReleaseMatcher(List<Stage<MatcherTier>> tiers) {
+        this(tiers, (listingId, releaseId) -> false);
+    }
+
+    /**
+     * @param rejected negative examples: whether a user reported that this listing is not this
+     *                 release ("wrong match"); such a release is never a result for that listing
+     */
+    public ReleaseMatcher(List<Stage<MatcherTier>> tiers, BiPredicate<String, Long> rejected) {
         this.tiers = List.copyOf(tiers);
+        this.rejected = rejected;
     }
 
     public List<Stage<MatcherTier>> tiers() {
@@ -52,15 +64,34 @@ public final class ReleaseMatcher {
                 problems.add(tier.pluginId() + " failed: " + rootMessage(e));
                 continue;
             }
-            if (r == null || r.isEmpty()) {
+            Optional<MatchResult> kept = r == null ? Optional.empty() : r.flatMap(result -> withoutRejected(listing, result));
+            if (kept.isEmpty()) {
                 continue;
             }
-            if (r.get().confident()) {
-                return MatchOutcome.matched(listing.id(), r.get(), tentative, problems);
+            if (kept.get().confident()) {
+                return MatchOutcome.matched(listing.id(), kept.get(), tentative, problems);
             }
-            tentative.add(r.get());
+            tentative.add(kept.get());
         }
         return MatchOutcome.unmatched(listing.id(), tentative, problems);
+    }
+
+    /** The result without releases reported as wrong for this listing; empty when none is left. */
+    private Optional<MatchResult> withoutRejected(Listing listing, MatchResult result) {
+        List<Long> kept = new ArrayList<>(result.releaseIds().size());
+        List<String> reasons = new ArrayList<>(result.reasons());
+        for (long id : result.releaseIds()) {
+            if (rejected.test(listing.id(), id)) {
+                reasons.add("release " + id + " left out: reported as a wrong match");
+            } else {
+                kept.add(id);
+            }
+        }
+        if (kept.size() == result.releaseIds().size()) {
+            return Optional.of(result);
+        }
+        return kept.isEmpty() ? Optional.empty()
+                : Optional.of(new MatchResult(kept, result.method(), result.confidence(), reasons));
     }
 
     private static String rootMessage(PluginFailure e) {

@@ -40,6 +40,21 @@ class ReleaseMatcherTest {
     }
 
     @Test
+    void aReleaseReportedAsAWrongMatchIsLeftOutAndTheNextTierDecides() {
+        ReleaseMatcher m = new ReleaseMatcher(List.of(
+                tier("a", l -> Optional.of(new MatchResult(List.of(7L), "a", 0.99, List.of("catalog number")))),
+                tier("b", l -> Optional.of(new MatchResult(List.of(7L, 8L), "b", 0.95, List.of("two pressings"))))),
+                (listingId, releaseId) -> listingId.equals("x") && releaseId == 7L);
+
+        MatchOutcome o = m.match(listing("x"));
+
+        assertEquals(List.of(8L), o.result().releaseIds());
+        assertEquals("b", o.result().method());
+        assertTrue(o.result().reasons().contains("release 7 left out: reported as a wrong match"), o.result().reasons()::toString);
+        assertEquals(List.of(7L), m.match(listing("y")).result().releaseIds(), "only for the listing it was reported on");
+    }
+
+    @Test
     void noConfidentTierMeansNoMatch() {
         ReleaseMatcher m = new ReleaseMatcher(List.of(tier("a", l -> Optional.empty()),
                 tier("b", l -> Optional.of(new MatchResult(List.of(4L), "b", 0.89, List.of("close"))))));
