@@ -3,38 +3,24 @@ package io.vinyldetective.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.vinyldetective.engine.TestData;
 import io.vinyldetective.engine.catalog.dump.DumpImporter;
 import io.vinyldetective.engine.catalog.dump.ImportProgress;
 import io.vinyldetective.engine.plugins.PluginJarBuilder;
 import io.vinyldetective.engine.storage.StorageSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code match FILE} with a tier plugin built into a jar, against the SQLite catalog filled by the importer. */
 class MatchCommandTest {
 
     @TempDir
     Path dir;
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
-
-    @AfterEach
-    void restore() {
-        System.setOut(out);
-        System.setErr(err);
-    }
 
     @Test
     void oneLinePerListingInInputOrderAndBadLinesDoNotStopTheRun() throws Exception {
@@ -47,9 +33,9 @@ class MatchCommandTest {
                 "{\"id\":\"c\",\"title\":\"nothing\",\"aspects\":{}}",
                 "{\"id\":\"d\",\"title\":\"bad listing\"}",
                 "{\"id\":\"e\",\"title\":\"boom\"}") + "\n");
-        Result r = run(Map.of("pipeline.matchers", "catno-tier"), in.toString());
-        assertEquals(0, r.code, r.err);
-        List<String> lines = r.out.lines().toList();
+        CommandRun r = run(Map.of("pipeline.matchers", "catno-tier"), in.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
         assertEquals(List.of(
                 "{\"id\":\"a\",\"release_id\":3,\"method\":\"catno\",\"score\":1.0,\"candidates\":[3],\"reasons\":[\"catalog number ck-63628\"]}",
                 "{\"id\":\"b\",\"error\":\"malformed JSON: Unexpected end-of-input within/between Object entries\"}",
@@ -57,32 +43,30 @@ class MatchCommandTest {
                 "{\"id\":\"d\",\"error\":\"catno-tier: bad listing\"}",
                 "{\"id\":\"e\",\"release_id\":null,\"method\":null,\"score\":0.0,\"candidates\":[],\"reasons\":[],"
                         + "\"problems\":[\"catno-tier failed: IllegalStateException: bug in the tier\"]}"), lines);
-        assertTrue(r.err.contains("5 listings: 1 matched, 2 unmatched, 2 unusable"), r.err);
+        assertTrue(r.err().contains("5 listings: 1 matched, 2 unmatched, 2 unusable"), r.err());
     }
 
     @Test
     void aMissingFileOrNoTiersExitOneWithOneLine() throws Exception {
-        Result r = run(Map.of(), dir.resolve("nope.jsonl").toString());
-        assertEquals(1, r.code);
-        assertEquals("No such file: " + dir.resolve("nope.jsonl"), r.err.strip());
+        CommandRun r = run(Map.of(), dir.resolve("nope.jsonl").toString());
+        assertEquals(1, r.code());
+        assertEquals("No such file: " + dir.resolve("nope.jsonl"), r.err().strip());
         Files.writeString(dir.resolve("x.jsonl"), "");
         r = run(Map.of("pipeline.matchers", "not-installed"), dir.resolve("x.jsonl").toString());
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("Plugin 'not-installed' named in pipeline.matchers is not available"), r.err);
-        assertEquals("", r.out);
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("Plugin 'not-installed' named in pipeline.matchers is not available"), r.err());
+        assertEquals("", r.out());
     }
 
     @Test
     void onlineWithoutAnOracleIsRefused() throws Exception {
         Files.writeString(dir.resolve("x.jsonl"), "");
-        Result r = run(Map.of(), "--online", dir.resolve("x.jsonl").toString());
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("--online needs a price oracle"), r.err);
+        CommandRun r = run(Map.of(), "--online", dir.resolve("x.jsonl").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--online needs a price oracle"), r.err());
     }
 
-    private Result run(Map<String, Object> properties, String... args) throws Exception {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
+    private CommandRun run(Map<String, Object> properties, String... args) throws Exception {
         Map<String, Object> props = new java.util.HashMap<>(properties);
         props.put(StorageSettings.DATA_DIR, dir.resolve("data").toString());
         props.put("vinyl-detective.plugins-dir", dir.resolve("plugins").toString());
@@ -91,13 +75,7 @@ class MatchCommandTest {
                 ctx.getBean(DumpImporter.class).importFile(TestData.shared("data/discogs-dump-sample/releases-50.xml"),
                         ImportProgress.NONE);
             }
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(MatchCommand.class, new MicronautFactory(ctx)).execute(args);
-            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
+            return CommandRun.execute(ctx, MatchCommand.class, args);
         }
     }
 
@@ -141,6 +119,4 @@ class MatchCommandTest {
                 """.formatted(pkg), true);
     }
 
-    private record Result(int code, String out, String err) {
-    }
 }
