@@ -110,10 +110,18 @@ public class AlertOutbox {
      * delivered. Rows whose chat was sent to less than {@link #PER_CHAT_GAP} ago, or whose notifier
      * is paused or not configured, wait for a later drain.
      */
-    public synchronized int drain(Map<String, Notifier> notifiers) throws InterruptedException {
+    public int drain(Map<String, Notifier> notifiers) throws InterruptedException {
+        return drain(notifiers, Instant.MAX);
+    }
+
+    /** As {@link #drain(Map)}, but starts no delivery after {@code deadline} (the rest wait for the next start). */
+    public synchronized int drain(Map<String, Notifier> notifiers, Instant deadline) throws InterruptedException {
         int delivered = 0;
         for (Row row : due()) {
             Instant now = clock.instant();
+            if (now.isAfter(deadline)) {
+                break;
+            }
             Notifier notifier = notifiers.get(row.notifier);
             if (notifier == null || now.isBefore(notifierPausedUntil.getOrDefault(row.notifier, Instant.MIN))) {
                 continue;
@@ -205,6 +213,16 @@ public class AlertOutbox {
     private void chatGone(String chatId, String detail) {
         update("UPDATE alert_outbox SET state = 'gone', last_error = ? WHERE chat_id = ? AND state = 'pending'", detail, chatId);
         update("UPDATE saved_searches SET active = FALSE WHERE chat_id = ?", chatId);
+    }
+
+    /** How many alerts wait to be delivered (due now or later). */
+    public int pending() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM alert_outbox WHERE state = 'pending'"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the alert outbox: " + e.getMessage(), e);
+        }
     }
 
     private record Row(long id, String notifier, String chatId, long releaseId, String payload, int attempts) {

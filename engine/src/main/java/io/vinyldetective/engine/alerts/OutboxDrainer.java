@@ -22,11 +22,15 @@ public final class OutboxDrainer implements AutoCloseable {
     });
 
     /** Starts draining through these notifiers (plugin id to guarded notifier). */
+    private final AlertOutbox outbox;
+    private final Map<String, Notifier> notifiers;
+
     public OutboxDrainer(AlertOutbox outbox, Map<String, Notifier> notifiers, Duration period) {
-        Map<String, Notifier> copy = Map.copyOf(notifiers);
+        this.outbox = outbox;
+        this.notifiers = Map.copyOf(notifiers);
         thread.scheduleWithFixedDelay(() -> {
             try {
-                outbox.drain(copy);
+                outbox.drain(this.notifiers);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -39,12 +43,36 @@ public final class OutboxDrainer implements AutoCloseable {
         this(outbox, notifiers, PERIOD);
     }
 
+    /**
+     * For shutdown: stops the schedule, lets the drain in progress finish, then delivers what is
+     * still due until {@code within} has passed. What is left waits for the next start.
+     */
+    public void finish(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                outbox.drain(notifiers, java.time.Instant.now().plusNanos(left));
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Last drain of the alert outbox failed (its alerts are sent at the next start): {}", e.getMessage());
+        }
+    }
+
     /** Stops after the drain in progress, if any (its rows are marked; the rest wait for the next start). */
     @Override
     public void close() {
         thread.shutdown();
         try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
                 thread.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -56,7 +56,7 @@ public class BotCommands implements ChatHandler {
     private static final String HELP = String.join("\n",
             "I watch eBay for records priced below their Discogs value and tell you here.",
             "",
-            "/add_search <query> [format:vinyl|cd|cassette] [max:<price>] - save a search, e.g. /add_search blue note format:vinyl max:80",
+            "/add_search <query> [format:vinyl|cd|cassette] [max:<price>] [shipping:any] - save a search, e.g. /add_search blue note format:vinyl max:80 (shipping:any: also listings whose shipping cost is unknown)",
             "/my_searches - your searches, numbered",
             "/set_threshold <0.05-0.95> [search#] - how far below the reference price a deal must be (0.3 = 30 %); without a number, for all your searches",
             "/pause [search#] - stop alerts (all your searches without a number)",
@@ -71,15 +71,17 @@ public class BotCommands implements ChatHandler {
     private final Clock clock;
     private final SearchTrigger trigger;
     private final CommandRateLimiter limiter;
+    private final PollStatus polling;
 
     public BotCommands(SavedSearchRepository searches, ChatFeedback feedback, BotSettings settings, Clock clock,
-                       @Nullable SearchTrigger trigger) {
+                       @Nullable SearchTrigger trigger, @Nullable PollStatus polling) {
         this.searches = searches;
         this.feedback = feedback;
         this.settings = settings;
         this.clock = clock;
         this.trigger = trigger != null ? trigger : search -> LOG.debug("No poller yet to poll search #{} now", search.id());
         this.limiter = new CommandRateLimiter(settings.commandsPerMinute(), clock);
+        this.polling = polling;
     }
 
     @Override
@@ -180,12 +182,15 @@ public class BotCommands implements ChatHandler {
         List<String> words = new ArrayList<>();
         String formatText = null;
         String maxText = null;
+        String shippingText = null;
         for (String token : args.isEmpty() ? new String[0] : args.split("\\s+")) {
             String lower = token.toLowerCase(Locale.ROOT);
             if (lower.startsWith("format:")) {
                 formatText = token.substring("format:".length());
             } else if (lower.startsWith("max:")) {
                 maxText = token.substring("max:".length());
+            } else if (lower.startsWith("shipping:")) {
+                shippingText = lower.substring("shipping:".length());
             } else {
                 words.add(token);
             }
@@ -212,13 +217,22 @@ public class BotCommands implements ChatHandler {
                         + settings.currency() + ").";
             }
         }
+        boolean anyShipping = false;
+        if (shippingText != null) {
+            if (!shippingText.equals("any") && !shippingText.equals("known")) {
+                return "'shipping:" + abbreviate(shippingText, 20) + "' is not an option: write shipping:any to be told "
+                        + "about listings whose shipping cost is unknown too (the default is shipping:known).";
+            }
+            anyShipping = shippingText.equals("any");
+        }
         if (searches.countByChatId(chat) >= settings.maxSearchesPerChat()) {
             return "You have " + settings.maxSearchesPerChat() + " searches, the most a chat may have. "
                     + "Delete one with /delete <search#> first.";
         }
         SavedSearch saved = searches.save(new SavedSearch(null, chat, query, format == null ? null : format.name(), max,
                 max == null ? null : settings.currency(), settings.defaultThreshold(),
-                (int) settings.pollInterval().toSeconds(), true, clock.instant().truncatedTo(ChronoUnit.MILLIS), null));
+                (int) settings.pollInterval().toSeconds(), true, clock.instant().truncatedTo(ChronoUnit.MILLIS), null,
+                anyShipping));
         trigger.pollSoon(saved);
         return "Saved search " + describe(saved) + ". Checking it now.";
     }
@@ -263,7 +277,7 @@ public class BotCommands implements ChatHandler {
             return target.error;
         }
         for (SavedSearch s : target.searches) {
-            searches.update(with(s, threshold, s.active()));
+            searches.update(s.with(threshold, s.active()));
         }
         return "Threshold " + percent(threshold) + " below the reference price for " + target.what() + ".";
     }
@@ -294,7 +308,10 @@ public class BotCommands implements ChatHandler {
         }
         for (SavedSearch s : target.searches) {
             if (s.active() != active) {
-                searches.update(with(s, s.threshold(), active));
+                SavedSearch changed = searches.update(s.with(s.threshold(), active));
+                if (active) {
+                    trigger.pollSoon(changed);
+                }
             }
         }
         return (active ? "Resumed " : "Paused ") + target.what() + ".";
@@ -320,11 +337,21 @@ public class BotCommands implements ChatHandler {
         Optional<Instant> lastPoll = mine.stream().map(SavedSearch::lastPolledAt).filter(Objects::nonNull)
                 .max(Instant::compareTo);
         Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        return String.join("\n",
-                "Searches: " + mine.size() + " (" + active + " active, " + (mine.size() - active) + " paused)",
-                "Last poll: " + lastPoll.map(WHEN::format).orElse("not yet"),
-                "API budget left: not yet known (no listing source reports its budget yet)",
-                "Alerts sent today: " + feedback.alertsSentSince(chat, today));
+        List<String> lines = new ArrayList<>();
+        lines.add("Searches: " + mine.size() + " (" + active + " active, " + (mine.size() - active) + " paused)");
+        lines.add("Last poll: " + lastPoll.map(WHEN::format).orElse("not yet"));
+        List<String> budgets = polling == null ? List.of() : polling.budgetLines();
+        if (budgets.isEmpty()) {
+            lines.add("API budget left: not reported (the poller is not running or no source has a budget)");
+        } else {
+            lines.add("API budget left:");
+            budgets.forEach(b -> lines.add("  " + b));
+        }
+        if (polling != null) {
+            polling.slowdown().ifPresent(lines::add);
+        }
+        lines.add("Alerts sent today: " + feedback.alertsSentSince(chat, today));
+        return String.join("\n", lines);
     }
 
     /** The searches a command applies to: one by number, or all of the chat's when no number is given. */
@@ -357,11 +384,6 @@ public class BotCommands implements ChatHandler {
         }
     }
 
-    private static SavedSearch with(SavedSearch s, double threshold, boolean active) {
-        return new SavedSearch(s.id(), s.chatId(), s.query(), s.format(), s.maxPrice(), s.currency(), threshold,
-                s.pollIntervalSeconds(), active, s.createdAt(), s.lastPolledAt());
-    }
-
     private static String describe(SavedSearch s) {
         StringBuilder sb = new StringBuilder("#").append(s.id()).append(" \"").append(s.query()).append('"');
         if (s.format() != null) {
@@ -369,6 +391,9 @@ public class BotCommands implements ChatHandler {
         }
         if (s.maxPrice() != null) {
             sb.append(" · max ").append(s.maxPrice().toPlainString()).append(' ').append(s.currency());
+        }
+        if (s.alertWithoutShipping()) {
+            sb.append(" · shipping unknown ok");
         }
         sb.append(" · threshold ").append(percent(s.threshold()))
                 .append(" · every ").append(interval(s.pollIntervalSeconds()))

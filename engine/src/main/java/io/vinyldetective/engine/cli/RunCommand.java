@@ -9,6 +9,8 @@ import io.vinyldetective.engine.pipeline.Pipeline;
 import io.vinyldetective.engine.pipeline.PipelineAssembler;
 import io.vinyldetective.engine.pipeline.PipelineException;
 import io.vinyldetective.engine.pipeline.PipelineSettings;
+import io.vinyldetective.engine.polling.ListingCleanupJob;
+import io.vinyldetective.engine.polling.Poller;
 import io.vinyldetective.engine.plugins.PluginHost;
 import io.vinyldetective.engine.pricing.PriceRefreshJob;
 import io.vinyldetective.engine.storage.EngineDatabase;
@@ -27,13 +29,20 @@ import sun.misc.Signal;
 
 /**
  * {@code vinyl-detective run}: the daemon. Opens the database, loads the plugins, assembles the
- * configured pipeline, logs it, opens its chat channels with the engine's commands, drains the
- * alert outbox through its notifiers, and runs until SIGTERM or SIGINT, then stops every plugin and
- * exits 0. A pipeline that cannot be assembled exits 1 with the reason, not a stack trace.
+ * configured pipeline, logs it, opens its chat channels with the engine's commands, polls the saved
+ * searches ({@link Poller}), drains the alert outbox through its notifiers, runs the weekly price
+ * refresh and the daily listing cleanup, until SIGTERM or SIGINT. Then it stops polling (a poll in
+ * progress finishes), delivers what is due in the outbox for a few seconds, stops every plugin and
+ * exits 0, all within {@link #SHUTDOWN} seconds. A pipeline that cannot be assembled exits 1 with
+ * the reason, not a stack trace.
  */
 @Command(name = "run", description = "Run the daemon until SIGTERM.")
 public class RunCommand implements Callable<Integer> {
 
+    /** The most a shutdown takes (systemd's default stop timeout is 90 s; ours is well inside it). */
+    static final Duration SHUTDOWN = Duration.ofSeconds(10);
+    private static final Duration POLL_GRACE = Duration.ofSeconds(4);
+    private static final Duration DRAIN_GRACE = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Inject
@@ -57,6 +66,12 @@ public class RunCommand implements Callable<Integer> {
     @Inject
     Provider<AlertOutbox> outbox;
 
+    @Inject
+    Provider<Poller> poller;
+
+    @Inject
+    Provider<ListingCleanupJob> cleanup;
+
     @Override
     public Integer call() {
         CountDownLatch stop = new CountDownLatch(1);
@@ -73,17 +88,25 @@ public class RunCommand implements Callable<Integer> {
         }
         Map<String, Notifier> notifiers = new LinkedHashMap<>();
         pipeline.notifiers().forEach(stage -> notifiers.put(stage.pluginId(), stage.extension()));
+        Poller polls = poller.get();
         try (pipeline; ChatChannels channels = new ChatChannels();
              OutboxDrainer drainer = new OutboxDrainer(outbox.get(), notifiers)) {
             LOG.info("Pipeline: {}", pipeline.describe());
             pipeline.oracle().ifPresent(oracle -> priceRefresh.get().start(oracle.extension()));
+            cleanup.get().start();
             if (!pipeline.channels().isEmpty()) {
                 channels.open(pipeline.channels(), commands.get());
             }
+            polls.start(pipeline);
             LOG.info("Ready in {} ms", Duration.between(processStart(), Instant.now()).toMillis());
             stop.await();
             LOG.info("Stopping");
+            long stopping = System.nanoTime();
+            polls.stop(POLL_GRACE);
             priceRefresh.get().close();
+            cleanup.get().close();
+            drainer.finish(DRAIN_GRACE);
+            LOG.debug("Polling and outbox stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -23,6 +23,7 @@ import java.time.Instant;
  * @param active              false when paused
  * @param createdAt           when it was saved
  * @param lastPolledAt        the last poll, or null
+ * @param alertWithoutShipping whether listings with an unknown shipping cost may alert (price alone compared)
  */
 @MappedEntity("saved_searches")
 public record SavedSearch(
@@ -36,5 +37,12 @@ public record SavedSearch(
         int pollIntervalSeconds,
         boolean active,
         Instant createdAt,
-        @Nullable @MappedProperty("last_polled_at") Instant lastPolledAt) {
+        @Nullable @MappedProperty("last_polled_at") Instant lastPolledAt,
+        boolean alertWithoutShipping) {
+
+    /** A copy with another threshold and state. */
+    public SavedSearch with(double newThreshold, boolean newActive) {
+        return new SavedSearch(id, chatId, query, format, maxPrice, currency, newThreshold, pollIntervalSeconds, newActive,
+                createdAt, lastPolledAt, alertWithoutShipping);
+    }
 }

@@ -39,6 +39,10 @@ public final class StartupBenchmark {
                     .redirectErrorStream(true);
             builder.environment().put("JAVA_OPTS", System.getProperty("vd.java.opts", "-Xmx64m"));
             builder.environment().put("DATA_DIR", data.toString());
+            // The engine and every plugin jar, without accounts: no source, no oracle, cards to the console.
+            builder.environment().put("PIPELINE_SOURCES", "");
+            builder.environment().put("PIPELINE_ORACLE", "");
+            builder.environment().put("PIPELINE_NOTIFIERS", "console");
             Process p = builder.start();
             long readyMs = -1;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,7 @@ class BotCommandsTest {
     }
 
     private BotCommands bot(BotSettings settings) {
-        return new BotCommands(repo, feedback, settings, clock, triggered::add);
+        return new BotCommands(repo, feedback, settings, clock, triggered::add, null);
     }
 
     private String say(String chat, String text) {
@@ -188,6 +189,8 @@ class BotCommandsTest {
         assertEquals(List.of(true, false), mine().stream().map(SavedSearch::active).toList());
         assertEquals("Resumed your 2 searches.", say("/resume"));
         assertEquals(List.of(true, true), mine().stream().map(SavedSearch::active).toList());
+        assertEquals(List.of(first, mine().get(1).id(), first, mine().get(1).id()), triggered.stream().map(SavedSearch::id).toList(),
+                "added: 1, 2; resumed: 1, then only 2 (1 was active already)");
     }
 
     @Test
@@ -232,7 +235,24 @@ class BotCommandsTest {
     @Test
     void statusShowsLastPollBudgetAndAlertsToday() throws SQLException {
         assertEquals("Searches: 0 (0 active, 0 paused)\nLast poll: not yet\n"
-                + "API budget left: not yet known (no listing source reports its budget yet)\nAlerts sent today: 0", say("/status"));
+                + "API budget left: not reported (the poller is not running or no source has a budget)\nAlerts sent today: 0",
+                say("/status"));
+        bot = new BotCommands(repo, feedback, BotSettings.allowing(ME), clock, triggered::add, new PollStatus() {
+            @Override
+            public Optional<Instant> lastPoll() {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<String> budgetLines() {
+                return List.of("ebay: 4800 of 5000 calls left today (resets 08:00 UTC)");
+            }
+
+            @Override
+            public Optional<String> slowdown() {
+                return Optional.of("Polling is 1.5x slower than your intervals.");
+            }
+        });
         say("/add_search blue note");
         say("/add_search coltrane");
         say("/pause " + mine().get(1).id());
@@ -242,7 +262,8 @@ class BotCommandsTest {
         logAlert(ME, "L2", Instant.parse("2026-11-24T23:00:00Z")); // yesterday
         logAlert(OTHER, "L3", Instant.parse("2026-11-25T08:00:00Z"));
         assertEquals("Searches: 2 (1 active, 1 paused)\nLast poll: 2026-11-25 11:58 UTC\n"
-                + "API budget left: not yet known (no listing source reports its budget yet)\nAlerts sent today: 1", say("/status"));
+                + "API budget left:\n  ebay: 4800 of 5000 calls left today (resets 08:00 UTC)\n"
+                + "Polling is 1.5x slower than your intervals.\nAlerts sent today: 1", say("/status"));
     }
 
     private void logAlert(String chat, String listing, Instant at) throws SQLException {

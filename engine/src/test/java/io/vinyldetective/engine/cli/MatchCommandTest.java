@@ -61,7 +61,7 @@ class MatchCommandTest {
     @Test
     void onlineWithoutAnOracleIsRefused() throws Exception {
         Files.writeString(dir.resolve("x.jsonl"), "");
-        CommandRun r = run(Map.of(), "--online", dir.resolve("x.jsonl").toString());
+        CommandRun r = run(Map.of("pipeline.oracle", ""), "--online", dir.resolve("x.jsonl").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--online needs a price oracle"), r.err());
     }

@@ -73,6 +73,8 @@ class RunCommandTest {
                 .redirectErrorStream(true).directory(dir.toFile());
         builder.environment().put("DATA_DIR", dir.resolve("data").toString());
         builder.environment().put("PLUGINS_DIR", dir.resolve("plugins").toString());
+        builder.environment().put("PIPELINE_SOURCES", "");
+        builder.environment().put("PIPELINE_ORACLE", "");
         builder.environment().put("PIPELINE_MATCHERS", "");
         builder.environment().putAll(env);
         return builder.start();

@@ -1,0 +1,86 @@
+package io.vinyldetective.engine.polling;
+
+import io.vinyldetective.api.Budget;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** What one poll of a query did: the numbers of its one log line. Filled by one thread. */
+public final class PollReport {
+
+    int listings;
+    int fresh;
+    final Map<String, Integer> matchedBy = new TreeMap<>();
+    int priced;
+    int deals;
+    int queued;
+    int relists;
+    int retried;
+    int details;
+    String failure;
+
+    void matched(String method) {
+        matchedBy.merge(method, 1, Integer::sum);
+    }
+
+    public int matched() {
+        return matchedBy.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public int listings() {
+        return listings;
+    }
+
+    public int fresh() {
+        return fresh;
+    }
+
+    public int priced() {
+        return priced;
+    }
+
+    public int deals() {
+        return deals;
+    }
+
+    public int queued() {
+        return queued;
+    }
+
+    /** Null when the poll ran; else why it did not (the source asked to retry later). */
+    public String failure() {
+        return failure;
+    }
+
+    /**
+     * The log line, e.g. {@code Poll #1,#4 "blue note" (Vinyl): 50 listings, 3 new, matched 2
+     * (catalog_no 1, fuzzy 1), priced 2, deals 1, alerts queued 1; budget ebay 4987/5000, discogs 57/60}.
+     */
+    public String line(String searches, QueryKey key, Map<String, Budget> budgets) {
+        StringBuilder sb = new StringBuilder("Poll ").append(searches).append(' ').append(key.describe()).append(": ");
+        if (failure != null) {
+            sb.append("not done (").append(failure).append(')');
+        } else {
+            sb.append(listings).append(" listings, ").append(fresh).append(" new, matched ").append(matched());
+            if (!matchedBy.isEmpty()) {
+                sb.append(matchedBy.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ", " (", ")")));
+            }
+            sb.append(", priced ").append(priced).append(", deals ").append(deals).append(", alerts queued ").append(queued);
+            if (relists > 0) {
+                sb.append(", relists skipped ").append(relists);
+            }
+            if (details > 0) {
+                sb.append(", item look-ups ").append(details);
+            }
+            if (retried > 0) {
+                sb.append(", ").append(retried).append(" left for the next poll");
+            }
+        }
+        if (!budgets.isEmpty()) {
+            sb.append(budgets.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().remaining() + "/"
+                    + e.getValue().limit()).collect(Collectors.joining(", ", "; budget ", "")));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package io.vinyldetective.engine.polling;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * How the daemon polls ({@code vinyl-detective.poll.*}).
+ *
+ * @param budgetReserve      fraction of a source's daily call budget kept back from scheduled polls, for
+ *                           item look-ups and searches just added
+ * @param maxDetailsPerPoll  item look-ups ({@code ListingSource.details}) a poll may spend on listings no
+ *                           tier could match from the search result alone
+ * @param maxPricedCandidates candidate pressings of one match that are priced (the lowest reference wins)
+ * @param listingRetention   how long a seen listing is remembered; the daily cleanup forgets older ones
+ * @param retryLimit         polls a listing is kept unseen for when the oracle or a tier was unavailable
+ */
+@ConfigurationProperties(PollSettings.PREFIX)
+public record PollSettings(
+        @Bindable(defaultValue = "0.05") double budgetReserve,
+        @Bindable(defaultValue = "3") int maxDetailsPerPoll,
+        @Bindable(defaultValue = "5") int maxPricedCandidates,
+        @Bindable(defaultValue = "30d") Duration listingRetention,
+        @Bindable(defaultValue = "5") int retryLimit) {
+
+    public static final String PREFIX = "vinyl-detective.poll";
+
+    /** The defaults, for tests and tools. */
+    public static PollSettings defaults() {
+        return new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5);
+    }
+}

@@ -1,0 +1,22 @@
+package io.vinyldetective.engine.pipeline;
+
+import io.vinyldetective.api.ListingSource;
+import io.vinyldetective.api.MatcherTier;
+import io.vinyldetective.api.Notifier;
+import io.vinyldetective.api.PriceOracle;
+import java.util.List;
+
+/** Pipelines made of in-process extensions, for tests of what runs on top of a pipeline. */
+public final class TestPipelines {
+
+    private TestPipelines() {
+    }
+
+    /** One source, an optional oracle, the tiers in order and one notifier, under test plugin ids. */
+    public static Pipeline of(ListingSource source, PriceOracle oracle, List<MatcherTier> tiers, Notifier notifier) {
+        return new Pipeline(List.of(new Stage<>("ebay", source)),
+                oracle == null ? null : new Stage<>("discogs", oracle),
+                tiers.stream().map(t -> new Stage<>("tier-" + t.method(), t)).toList(),
+                notifier == null ? List.of() : List.of(new Stage<>("telegram", notifier)), List.of());
+    }
+}
