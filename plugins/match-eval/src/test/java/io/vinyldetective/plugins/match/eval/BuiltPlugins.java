@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The matcher tier jars as the build made them ({@code plugins/<module>/target/<module>-<version>.jar}),
- * copied into a plugins folder for the engine's plugin host. The reactor builds them before this
- * module ({@code mvn verify}); with {@code mvn test} run {@code mvn install -DskipTests} first.
+ * Plugin jars as the build made them ({@code plugins/<module>/target/<module>-<version>.jar}, or
+ * {@code plugin-<module>-<version>.jar}), copied into a plugins folder for the engine's plugin host.
+ * The reactor builds them before this module ({@code mvn verify}); with {@code mvn test} run
+ * {@code mvn install -DskipTests} first.
  */
 final class BuiltPlugins {
 
@@ -23,15 +24,24 @@ final class BuiltPlugins {
 
     /** Copies the tier jars into {@code folder} (created) and returns it. */
     static Path copyInto(Path folder) {
-        return copyInto(Path.of("..").toAbsolutePath().normalize(), folder);
+        return copyInto(Path.of("..").toAbsolutePath().normalize(), folder, TIERS);
     }
 
-    static Path copyInto(Path pluginsModules, Path folder) {
+    /** Copies the jars of these plugin modules ({@code ebay}, {@code match-fuzzy}, ...) into {@code folder}. */
+    static Path copyInto(Path folder, List<String> modules) {
+        return copyInto(Path.of("..").toAbsolutePath().normalize(), folder, modules);
+    }
+
+    static Path copyInto(Path pluginsModules, Path folder, List<String> modules) {
         try {
             Files.createDirectories(folder);
             List<String> missing = new ArrayList<>();
-            for (String module : TIERS) {
-                Path jar = jarOf(pluginsModules.resolve(module).resolve("target"), module);
+            for (String module : modules) {
+                Path target = pluginsModules.resolve(module).resolve("target");
+                Path jar = jarOf(target, module);
+                if (jar == null) {
+                    jar = jarOf(target, "plugin-" + module);
+                }
                 if (jar == null) {
                     missing.add(module);
                     continue;
