@@ -5,6 +5,7 @@ import io.vinyldetective.engine.alerts.AlertOutbox;
 import io.vinyldetective.engine.alerts.OutboxDrainer;
 import io.vinyldetective.engine.bot.BotCommands;
 import io.vinyldetective.engine.bot.ChatChannels;
+import io.vinyldetective.engine.logging.SecretMasker;
 import io.vinyldetective.engine.pipeline.Pipeline;
 import io.vinyldetective.engine.pipeline.PipelineAssembler;
 import io.vinyldetective.engine.pipeline.PipelineException;
@@ -25,6 +26,8 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /**
@@ -34,7 +37,7 @@ import sun.misc.Signal;
  * refresh and the daily listing cleanup, until SIGTERM or SIGINT. Then it stops polling (a poll in
  * progress finishes), delivers what is due in the outbox for a few seconds, stops every plugin and
  * exits 0, all within {@link #SHUTDOWN} seconds. A pipeline that cannot be assembled exits 1 with
- * the reason, not a stack trace.
+ * the reason in one line on stderr (a missing setting names its environment variable), not a stack trace.
  */
 @Command(name = "run", description = "Run the daemon until SIGTERM.")
 public class RunCommand implements Callable<Integer> {
@@ -44,6 +47,9 @@ public class RunCommand implements Callable<Integer> {
     private static final Duration POLL_GRACE = Duration.ofSeconds(4);
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    CommandSpec spec;
 
     @Inject
     Provider<EngineDatabase> database;
@@ -83,7 +89,9 @@ public class RunCommand implements Callable<Integer> {
         try {
             pipeline = assembler.get().assemble(settings.get());
         } catch (PipelineException e) {
-            LOG.error("Cannot start: {}", e.getMessage());
+            // One line on stderr, like every failed command (Main): under systemd it is the journal's last line.
+            spec.commandLine().getErr().println("vinyl-detective: " + SecretMasker.mask(e.getMessage()));
+            LOG.debug("Cannot start", e);
             return 1;
         }
         Map<String, Notifier> notifiers = new LinkedHashMap<>();

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Finds underpriced records: marketplace listings matched to catalog releases, alerts to subscribers.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {DemoCommand.class, RunCommand.class, PluginsCommand.class, ImportDumpCommand.class, MatchCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, DoctorCommand.class, PluginsCommand.class,
+                ImportDumpCommand.class, MatchCommand.class})
 public class VinylDetectiveCommand implements Runnable {
 
     @picocli.CommandLine.Spec

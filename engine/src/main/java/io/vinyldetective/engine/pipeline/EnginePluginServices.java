@@ -40,6 +40,11 @@ public class EnginePluginServices implements PluginServices {
 
     @Override
     public Map<String, String> rawSettings(String pluginId) {
+        return rawSettings(environment, pluginId);
+    }
+
+    /** The raw settings under {@code plugins.<pluginId>.*} of a configuration, list values joined with commas. */
+    public static Map<String, String> rawSettings(Environment environment, String pluginId) {
         Map<String, String> raw = new LinkedHashMap<>();
         environment.getProperties("plugins." + pluginId).forEach((key, value) -> {
             if (value != null) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Builds the {@link Pipeline} that the configuration names out of the installed plugins: for each
  * slot, finds the plugin, creates its extension, validates its settings against the keys it
  * declares, starts it, and wraps it in a {@link PluginGuard}. Anything wrong stops assembly with a
- * {@link PipelineException} naming the plugin and the key; extensions already started are stopped.
+ * {@link PipelineException} naming the plugin, the key and the environment variable that sets it
+ * ({@link SettingProblems}); extensions already started are stopped.
  */
 public final class PipelineAssembler {
 
@@ -150,16 +151,21 @@ public final class PipelineAssembler {
 
     private PluginConfig configure(String pluginId, PipelineExtension extension) {
         List<ConfigKey> keys = extension.configKeys();
-        Map<String, String> raw = new LinkedHashMap<>();
-        services.rawSettings(pluginId).forEach((k, v) -> raw.put(canonicalKey(k, keys), v));
+        Map<String, String> raw = rawSettings(pluginId, keys);
         try {
             PluginConfig config = PluginConfig.of(keys, raw);
             SecretMasker.register(config.secretValues());
             return config;
         } catch (PluginException.BadConfiguration e) {
-            throw new PipelineException("Plugin '" + pluginId + "': bad setting plugins." + pluginId + "." + e.key() + ": "
-                    + e.getMessage(), e);
+            throw SettingProblems.of(pluginId, e, keys, raw);
         }
+    }
+
+    /** The plugin's raw settings, keyed by the names it declares. */
+    private Map<String, String> rawSettings(String pluginId, List<ConfigKey> keys) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        services.rawSettings(pluginId).forEach((k, v) -> raw.put(canonicalKey(k, keys), v));
+        return raw;
     }
 
     /** Environment variables arrive as {@code app.id} where the plugin declared {@code app-id}. */
@@ -182,10 +188,10 @@ public final class PipelineAssembler {
         try {
             extension.start(context);
         } catch (PluginException.BadConfiguration e) {
-            throw new PipelineException("Plugin '" + pluginId + "': bad setting plugins." + pluginId + "." + e.key() + ": "
-                    + e.getMessage(), e);
+            List<ConfigKey> keys = extension.configKeys();
+            throw SettingProblems.of(pluginId, e, keys, rawSettings(pluginId, keys));
         } catch (RuntimeException | LinkageError e) {
-            throw new PipelineException("Plugin '" + pluginId + "' failed to start: " + e, e);
+            throw new PipelineException(SecretMasker.mask("Plugin '" + pluginId + "' failed to start: " + e), e);
         } finally {
             thread.setContextClassLoader(previous);
         }

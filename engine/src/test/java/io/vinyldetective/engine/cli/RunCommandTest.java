@@ -66,6 +66,40 @@ class RunCommandTest {
         assertFalse(output.contains("\tat "), "no stack trace: " + output);
     }
 
+    @Test
+    void aMissingTokenExitsOneWithOneLineNamingTheVariable() throws Exception {
+        PluginJarBuilder.plugin("telegram").source("test.tg.BotNotifier", """
+                package test.tg;
+
+                import io.vinyldetective.api.*;
+                import java.util.List;
+
+                public class BotNotifier implements Notifier {
+                    public List<ConfigKey> configKeys() {
+                        return List.of(ConfigKey.secret("token", "The bot token."),
+                                ConfigKey.optional("base-url", ConfigKey.Type.STRING, "https://api.telegram.org", "API root."));
+                    }
+
+                    public void start(PluginContext context) {
+                    }
+
+                    public Delivery deliver(Alert alert) {
+                        return Delivery.delivered();
+                    }
+                }
+                """, true).buildInto(dir.resolve("plugins"));
+        Process process = start(Map.of("PIPELINE_NOTIFIERS", "telegram", "TELEGRAM_TOKEN", ""));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> reader = readLines(process, lines);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        reader.get(5, TimeUnit.SECONDS);
+
+        assertEquals(1, process.exitValue());
+        assertTrue(lines.contains("vinyl-detective: TELEGRAM_TOKEN is not set: the telegram plugin needs a bot token"
+                + " (from @BotFather). Set it in /opt/vinyl-detective/.env or the environment."), lines::toString);
+        assertFalse(String.join("\n", lines).contains("\tat "), "no stack trace: " + lines);
+    }
+
     private Process start(Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",

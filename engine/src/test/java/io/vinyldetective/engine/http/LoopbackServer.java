@@ -19,14 +19,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A scripted HTTP server on 127.0.0.1 that records every request it sees. */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     /** A request as the server saw it; {@code nanos} is {@link System#nanoTime} at arrival. */
-    record Seen(long nanos, String method, String path, String query, Map<String, List<String>> headers,
+    public record Seen(long nanos, String method, String path, String query, Map<String, List<String>> headers,
                 byte[] body) {
 
         /** The first value of a header, whatever its case. */
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
                     .map(e -> e.getValue().get(0))
@@ -35,19 +35,19 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** What to answer. */
-    record Answer(int status, Map<String, String> headers, byte[] body, Duration delay) {
+    public record Answer(int status, Map<String, String> headers, byte[] body, Duration delay) {
 
-        static Answer of(int status, String body) {
+        public static Answer of(int status, String body) {
             return new Answer(status, Map.of(), body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
         }
 
-        Answer withHeader(String name, String value) {
+        public Answer withHeader(String name, String value) {
             Map<String, String> h = new java.util.HashMap<>(headers);
             h.put(name, value);
             return new Answer(status, h, body, delay);
         }
 
-        Answer after(Duration d) {
+        public Answer after(Duration d) {
             return new Answer(status, headers, body, d);
         }
     }
@@ -65,31 +65,31 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    static LoopbackServer start() throws IOException {
+    public static LoopbackServer start() throws IOException {
         return new LoopbackServer();
     }
 
     /** Answers the next requests with these, in order. */
-    LoopbackServer then(Answer... answers) {
+    public LoopbackServer then(Answer... answers) {
         script.addAll(List.of(answers));
         return this;
     }
 
     /** Answers with this once the script is spent. */
-    LoopbackServer otherwise(Answer answer) {
+    public LoopbackServer otherwise(Answer answer) {
         otherwise = answer;
         return this;
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return List.copyOf(seen);
     }
 
-    int hits() {
+    public int hits() {
         return seen.size();
     }
 

@@ -272,9 +272,56 @@ class PipelineAssemblerTest {
     }
 
     @Test
-    void aMissingRequiredSettingNamesTheKey() {
+    void aMissingRequiredSettingNamesTheKeyAndTheVariableThatSetsIt() {
         PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("greeter")));
-        assertTrue(e.getMessage().contains("plugins.greeter.greeting"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("PLUGINS_GREETER_GREETING is not set: the greeter plugin needs"
+                + " plugins.greeter.greeting (What to say)."), e.getMessage());
+    }
+
+    /** A notifier plugin with the telegram plugin's id and token; a token "refuse-..." is refused at start, quoted. */
+    private void buildTelegramLookalike() throws Exception {
+        PluginJarBuilder.plugin("telegram").source("test.tg.BotNotifier", """
+                package test.tg;
+
+                import io.vinyldetective.api.*;
+                import java.util.List;
+
+                public class BotNotifier implements Notifier {
+                    public List<ConfigKey> configKeys() {
+                        return List.of(ConfigKey.secret("token", "The bot token."));
+                    }
+
+                    public void start(PluginContext context) {
+                        String token = context.config().string("token");
+                        if (token.startsWith("refuse-")) {
+                            throw new PluginException.BadConfiguration("token", "token " + token + " was refused");
+                        }
+                    }
+
+                    public Delivery deliver(Alert alert) {
+                        return Delivery.delivered();
+                    }
+                }
+                """, true).buildInto(plugins);
+        host.close();
+        host = new PluginHost(plugins);
+    }
+
+    @Test
+    void aMissingSecretOfTheOperatingContractNamesItsEnvironmentVariable() throws Exception {
+        buildTelegramLookalike();
+        PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("telegram")));
+        assertEquals("TELEGRAM_TOKEN is not set: the telegram plugin needs a bot token (from @BotFather). Set it in"
+                + " /opt/vinyl-detective/.env or the environment.", e.getMessage());
+    }
+
+    @Test
+    void aBadSecretNamesTheVariableAndTheKeyButNeverTheValue() throws Exception {
+        buildTelegramLookalike();
+        settings.put("telegram", Map.of("token", "refuse-0123456789-abcdef"));
+        PipelineException e = assertThrows(PipelineException.class, () -> assembler().assemble(notifiers("telegram")));
+        assertEquals("Plugin 'telegram': bad setting plugins.telegram.token (TELEGRAM_TOKEN): token **** was refused",
+                e.getMessage());
     }
 
     @Test
