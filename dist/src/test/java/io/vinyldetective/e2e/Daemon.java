@@ -98,7 +98,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** The whole log file (every start of the daemon). */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
