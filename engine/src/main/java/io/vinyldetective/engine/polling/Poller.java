@@ -55,7 +55,9 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
 
+    /** The shortest and the longest sleep between passes (a new or resumed search wakes the poller at once). */
     static final Duration TICK = Duration.ofMillis(500);
+    static final Duration MAX_SLEEP = Duration.ofSeconds(30);
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration PLAN_EVERY = Duration.ofSeconds(15);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT)
@@ -83,6 +85,8 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
     private volatile BudgetPlan plan = BudgetPlan.UNLIMITED;
     private Instant planned = Instant.MIN;
     private volatile boolean running;
+    /** When the next query falls due (the poller sleeps until then, at most {@link #MAX_SLEEP}). */
+    private volatile Instant nextPass = Instant.MIN;
     private Thread thread;
 
     public Poller(SavedSearchRepository searches, SeenListings seen, CatalogStore catalog, PriceBook prices,
@@ -162,16 +166,25 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("Polling pass failed (going on): {}", e.toString());
             }
+            long sleep = sleepMillis(clock.instant(), nextPass);
             synchronized (wake) {
                 if (running && soon.isEmpty()) {
                     try {
-                        wake.wait(TICK.toMillis());
+                        wake.wait(sleep);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
             }
         }
+    }
+
+    /** How long to sleep before the next pass: until {@code next}, within {@link #TICK}..{@link #MAX_SLEEP}. */
+    static long sleepMillis(Instant now, Instant next) {
+        if (!next.isAfter(now.plus(TICK))) {
+            return TICK.toMillis();
+        }
+        return next.isAfter(now.plus(MAX_SLEEP)) ? MAX_SLEEP.toMillis() : Duration.between(now, next).toMillis();
     }
 
     /** One scheduling pass: polls every query that is due now, most overdue first. Returns how many polled. */
@@ -209,6 +222,12 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
             poll(d.getKey(), members);
             polled++;
         }
+        Instant next = Instant.MAX;
+        for (Map.Entry<QueryKey, List<SavedSearch>> e : byKey.entrySet()) {
+            Instant when = dueAt(groups.get(e.getKey()), interval(e.getValue()));
+            next = when.isBefore(next) ? when : next;
+        }
+        nextPass = next;
         return polled;
     }
 

@@ -344,4 +344,12 @@ class PollerTest {
         assertEquals(1, poller.runDue(), "a new search may still use the reserve");
         assertTrue(poller.budgetLines().get(0).startsWith("ebay: 4 of 100 calls left today"), poller.budgetLines().toString());
     }
+
+    @Test
+    void thePollerSleepsUntilTheNextSearchIsDueWithinBounds() {
+        Instant now = clock.instant();
+        assertEquals(500, Poller.sleepMillis(now, Instant.MIN), "overdue: a short tick");
+        assertEquals(12_000, Poller.sleepMillis(now, now.plusSeconds(12)));
+        assertEquals(30_000, Poller.sleepMillis(now, Instant.MAX), "nothing due: wake up now and then anyway");
+    }
 }
