@@ -62,6 +62,7 @@ public class AlertOutbox {
     private final Map<String, Instant> lastSentToChat = new HashMap<>();
     private final Map<String, Instant> notifierPausedUntil = new HashMap<>();
     private Instant lastSent = Instant.MIN;
+    private volatile Runnable onQueued = () -> { };
 
     @Inject
     public AlertOutbox(EngineDatabase database, ChatFeedback feedback, Clock clock) {
@@ -99,10 +100,19 @@ public class AlertOutbox {
             ps.setString(6, DealJson.write(deal));
             ps.setLong(7, now);
             ps.setLong(8, now);
-            return ps.executeUpdate() == 1 ? Enqueued.QUEUED : Enqueued.ALREADY_QUEUED;
+            if (ps.executeUpdate() != 1) {
+                return Enqueued.ALREADY_QUEUED;
+            }
+            onQueued.run();
+            return Enqueued.QUEUED;
         } catch (SQLException e) {
             throw new StorageException("Cannot write to the alert outbox: " + e.getMessage(), e);
         }
+    }
+
+    /** Called after each alert written (the drainer uses it to deliver at once rather than at its next turn). */
+    public void onQueued(Runnable listener) {
+        onQueued = listener;
     }
 
     /**

@@ -4,6 +4,8 @@ import io.vinyldetective.api.Notifier;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,18 +27,38 @@ public final class OutboxDrainer implements AutoCloseable {
     private final AlertOutbox outbox;
     private final Map<String, Notifier> notifiers;
 
+    private final AtomicBoolean nudged = new AtomicBoolean();
+
+    /** Starts draining through these notifiers, every {@code period} and as soon as an alert is queued. */
     public OutboxDrainer(AlertOutbox outbox, Map<String, Notifier> notifiers, Duration period) {
         this.outbox = outbox;
         this.notifiers = Map.copyOf(notifiers);
-        thread.scheduleWithFixedDelay(() -> {
+        thread.scheduleWithFixedDelay(this::drainOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        outbox.onQueued(this::nudge);
+    }
+
+    /** Drains soon on the drainer's thread; several nudges before it runs make one drain. */
+    private void nudge() {
+        if (nudged.compareAndSet(false, true)) {
             try {
-                outbox.drain(this.notifiers);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.error("Draining the alert outbox failed (retrying): {}", e.getMessage());
+                thread.execute(() -> {
+                    nudged.set(false);
+                    drainOnce();
+                });
+            } catch (RejectedExecutionException e) {
+                nudged.set(false); // stopping: the last drain or the next start delivers it
             }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void drainOnce() {
+        try {
+            outbox.drain(notifiers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Draining the alert outbox failed (retrying): {}", e.getMessage());
+        }
     }
 
     public OutboxDrainer(AlertOutbox outbox, Map<String, Notifier> notifiers) {

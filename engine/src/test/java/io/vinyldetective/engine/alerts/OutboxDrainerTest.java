@@ -50,4 +50,29 @@ class OutboxDrainerTest {
             assertEquals(true, delivered.await(5, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void anAlertQueuedIsDeliveredAtOnceNotAtTheNextTurn() throws InterruptedException {
+        SQLiteDataSource db = new SQLiteDataSource();
+        db.setUrl("jdbc:sqlite:" + dir.resolve("n.db"));
+        new Migrations().migrate(db);
+        AlertOutbox outbox = new AlertOutbox(db, new ChatFeedback(db), Clock.systemUTC(), d -> { });
+        CountDownLatch delivered = new CountDownLatch(1);
+        Notifier notifier = new Notifier() {
+            @Override
+            public void start(PluginContext context) {
+            }
+
+            @Override
+            public Delivery deliver(Alert alert) {
+                delivered.countDown();
+                return Delivery.delivered();
+            }
+        };
+        try (OutboxDrainer drainer = new OutboxDrainer(outbox, Map.of("telegram", notifier), Duration.ofHours(1))) {
+            Thread.sleep(200); // the first scheduled drain has run and found nothing
+            outbox.enqueue("telegram", "1", TestDeals.full("A", 1));
+            assertEquals(true, delivered.await(5, TimeUnit.SECONDS), "delivered without waiting an hour");
+        }
+    }
 }
