@@ -123,7 +123,7 @@ class RecordedApisTest {
     @DisplayName("Discogs: searches, release, stats and suggestions as the discogs plugin asks, with rate-limit headers")
     void discogsAsThePluginAsks() throws Exception {
         String base = apis.baseUrl("discogs");
-        HttpResponse<byte[]> byCatno = get(base + "/database/search?type=release&catno=ST84024&per_page=50");
+        HttpResponse<byte[]> byCatno = get(base + "/database/search?type=release&catno=ST-84024&per_page=50");
         assertEquals(List.of("3019955"), values(byCatno.body(), "id"));
         HttpResponse<byte[]> byText = get(base + "/database/search?type=release&q=carter%20slick&per_page=50");
         assertEquals(List.of("7698005"), values(byText.body(), "id"));

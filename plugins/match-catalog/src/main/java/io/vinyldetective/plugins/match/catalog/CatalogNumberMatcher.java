@@ -93,7 +93,8 @@ public final class CatalogNumberMatcher implements MatcherTier {
             if (lookups++ >= maxLookups) {
                 break;
             }
-            List<Release> releases = catalog.byCatalogNumber(c.key());
+            // As written: the catalog compares keys, and an online oracle searches best with the printed form.
+            List<Release> releases = catalog.byCatalogNumber(c.text());
             if (releases.isEmpty()) {
                 continue;
             }
