@@ -17,6 +17,9 @@ public final class PollReport {
     int relists;
     int retried;
     int details;
+    int waiting;
+    int dealt;
+    boolean catchUp;
     String failure;
 
     void matched(String method) {
@@ -43,6 +46,11 @@ public final class PollReport {
         return deals;
     }
 
+    /** Listings left in the backlog for the next turn. */
+    public int waiting() {
+        return waiting;
+    }
+
     public int queued() {
         return queued;
     }
@@ -61,7 +69,11 @@ public final class PollReport {
         if (failure != null) {
             sb.append("not done (").append(failure).append(')');
         } else {
-            sb.append(listings).append(" listings, ").append(fresh).append(" new, matched ").append(matched());
+            if (catchUp) {
+                sb.append("catch-up on ").append(dealt).append(" listings from earlier polls, matched ").append(matched());
+            } else {
+                sb.append(listings).append(" listings, ").append(fresh).append(" new, matched ").append(matched());
+            }
             if (!matchedBy.isEmpty()) {
                 sb.append(matchedBy.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", ", " (", ")")));
@@ -74,7 +86,10 @@ public final class PollReport {
                 sb.append(", item look-ups ").append(details);
             }
             if (retried > 0) {
-                sb.append(", ").append(retried).append(" left for the next poll");
+                sb.append(", ").append(retried).append(" to retry");
+            }
+            if (waiting > 0) {
+                sb.append(", ").append(waiting).append(" waiting for the next turn");
             }
         }
         if (!budgets.isEmpty()) {

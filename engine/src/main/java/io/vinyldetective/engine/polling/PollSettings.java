@@ -14,6 +14,10 @@ import java.time.Duration;
  * @param maxPricedCandidates candidate pressings of one match that are priced (the lowest reference wins)
  * @param listingRetention   how long a seen listing is remembered; the daily cleanup forgets older ones
  * @param retryLimit         polls a listing is kept unseen for when the oracle or a tier was unavailable
+ * @param maxListingsPerPoll listings one poll deals with; more wait for catch-up turns {@code catchUp} apart,
+ *                           so a broad first poll (matching unknown listings costs paced oracle calls)
+ *                           does not hold up the other searches
+ * @param catchUp            the pause between catch-up turns
  */
 @ConfigurationProperties(PollSettings.PREFIX)
 public record PollSettings(
@@ -21,12 +25,14 @@ public record PollSettings(
         @Bindable(defaultValue = "3") int maxDetailsPerPoll,
         @Bindable(defaultValue = "5") int maxPricedCandidates,
         @Bindable(defaultValue = "30d") Duration listingRetention,
-        @Bindable(defaultValue = "5") int retryLimit) {
+        @Bindable(defaultValue = "5") int retryLimit,
+        @Bindable(defaultValue = "40") int maxListingsPerPoll,
+        @Bindable(defaultValue = "5s") Duration catchUp) {
 
     public static final String PREFIX = "vinyl-detective.poll";
 
     /** The defaults, for tests and tools. */
     public static PollSettings defaults() {
-        return new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5);
+        return new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 40, Duration.ofSeconds(5));
     }
 }

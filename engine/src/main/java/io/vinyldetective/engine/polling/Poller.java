@@ -119,7 +119,10 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
 
     /** Scheduling state of one query. */
     private static final class Group {
+        /** The last time the source was asked (the interval counts from it). */
         Instant lastPolled;
+        /** The last turn of any kind, catch-up turns included. */
+        Instant lastTurn;
         Instant retryAt;
         int failures;
 
@@ -203,39 +206,56 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         if (now.isAfter(planned.plus(PLAN_EVERY)) || !soon.isEmpty()) {
             plan(byKey, now);
         }
-        List<Map.Entry<QueryKey, Instant>> due = new ArrayList<>();
+        sources.forEach(source -> source.poll.retainBacklog(byKey.keySet()));
+        record Turn(QueryKey key, Instant when, boolean fetch) {
+        }
+        List<Turn> due = new ArrayList<>();
         for (Map.Entry<QueryKey, List<SavedSearch>> e : byKey.entrySet()) {
             boolean asked = e.getValue().stream().anyMatch(s -> soon.contains(s.id()));
-            Instant when = asked ? now : dueAt(groups.get(e.getKey()), interval(e.getValue()));
-            if (!when.isAfter(now) && (asked || !plan.waitForReset())) {
-                due.add(Map.entry(e.getKey(), when));
+            Group group = groups.get(e.getKey());
+            Instant fetchAt = asked ? now : dueAt(group, interval(e.getValue()));
+            if (!fetchAt.isAfter(now) && (asked || !plan.waitForReset())) {
+                due.add(new Turn(e.getKey(), fetchAt, true));
+            } else if (!catchUpAt(e.getKey(), group).isAfter(now)) {
+                due.add(new Turn(e.getKey(), catchUpAt(e.getKey(), group), false));
             }
         }
-        due.sort(Map.Entry.comparingByValue());
+        due.sort(Comparator.comparing(Turn::when));
         int polled = 0;
-        for (Map.Entry<QueryKey, Instant> d : due) {
+        for (Turn turn : due) {
             if (!running && thread != null) {
                 break;
             }
-            List<SavedSearch> members = byKey.get(d.getKey());
+            List<SavedSearch> members = byKey.get(turn.key());
             members.forEach(s -> soon.remove(s.id()));
-            poll(d.getKey(), members);
+            poll(turn.key(), members, turn.fetch());
             polled++;
         }
         Instant next = Instant.MAX;
         for (Map.Entry<QueryKey, List<SavedSearch>> e : byKey.entrySet()) {
-            Instant when = dueAt(groups.get(e.getKey()), interval(e.getValue()));
-            next = when.isBefore(next) ? when : next;
+            Group group = groups.get(e.getKey());
+            for (Instant when : List.of(dueAt(group, interval(e.getValue())), catchUpAt(e.getKey(), group))) {
+                next = when.isBefore(next) ? when : next;
+            }
         }
         nextPass = next;
         return polled;
     }
 
+    /** When the source should next be asked for this query's new listings. */
     private Instant dueAt(Group group, Duration interval) {
         if (group.retryAt != null) {
             return group.retryAt;
         }
         return group.lastPolled == null ? Instant.MIN : group.lastPolled.plus(plan.apply(interval));
+    }
+
+    /** When the next catch-up turn on the query's backlog is due; never when it has none. */
+    private Instant catchUpAt(QueryKey key, Group group) {
+        if (sources.stream().noneMatch(source -> source.poll.hasBacklog(key))) {
+            return Instant.MAX;
+        }
+        return group.lastTurn == null ? Instant.MIN : group.lastTurn.plus(settings.catchUp());
     }
 
     private static Duration interval(List<SavedSearch> members) {
@@ -263,16 +283,21 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         plan = tightest;
     }
 
-    private void poll(QueryKey key, List<SavedSearch> members) {
+    private void poll(QueryKey key, List<SavedSearch> members, boolean fetch) {
         String names = members.stream().map(s -> "#" + s.id()).collect(Collectors.joining(","));
         Group group = groups.get(key);
         for (Source source : sources) {
+            if (!fetch && !source.poll.hasBacklog(key)) {
+                continue;
+            }
             Optional<Budget> before = budget(source);
             PollReport report;
             try {
-                report = source.poll.poll(key, members, !plan.slowed() && !plan.waitForReset());
-                group.failures = 0;
-                group.retryAt = null;
+                report = source.poll.poll(key, members, !plan.slowed() && !plan.waitForReset(), fetch);
+                if (fetch) {
+                    group.failures = 0;
+                    group.retryAt = null;
+                }
             } catch (PluginException.RetryLater | PluginFailure e) {
                 report = new PollReport();
                 report.failure = e.getMessage();
@@ -290,10 +315,13 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
             LOG.info(report.line(names, key, budgets));
         }
         Instant now = clock.instant();
-        group.lastPolled = now;
-        lastPoll = now;
-        for (SavedSearch s : members) {
-            searches.updateLastPolledAt(s.id(), now);
+        group.lastTurn = now;
+        if (fetch) {
+            group.lastPolled = now;
+            lastPoll = now;
+            for (SavedSearch s : members) {
+                searches.updateLastPolledAt(s.id(), now);
+            }
         }
     }
 

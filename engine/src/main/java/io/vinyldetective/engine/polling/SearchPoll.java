@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * matcher tiers → reference prices → deal score per search → alert outbox.
  *
  * <p>A listing counts as seen once it was dealt with. One that could not be, because the oracle or a
- * tier was unavailable, stays unseen and is tried again by the next poll (up to
- * {@link PollSettings#retryLimit()} times), so an outage delays a deal rather than losing it. Alerts
+ * tier was unavailable, waits in the backlog and is tried again by the next poll (up to
+ * {@link PollSettings#retryLimit()} times), so an outage delays a deal rather than losing it. (The
+ * backlog is kept in memory: after a restart the source is asked again, which returns what is newer
+ * than the newest listing dealt with.) Alerts
  * are queued before listings are marked seen: a crash in between repeats the work, and the outbox's
  * one row per (chat, listing) keeps it from repeating an alert.
  */
@@ -55,6 +57,8 @@ final class SearchPoll {
     private final String notifierId;
     private final PollSettings settings;
     private final Map<String, Integer> retries = new HashMap<>();
+    /** Per query, listings fetched but not yet dealt with (over the per-poll cap, or to retry), oldest last. */
+    private final Map<QueryKey, Map<String, Listing>> backlog = new HashMap<>();
 
     SearchPoll(ListingSource source, PriceOracle oracle, ReleaseMatcher matcher, CatalogStore catalog, PriceBook prices,
                DealScorer scorer, AlertOutbox outbox, SeenListings seen, String notifierId, PollSettings settings) {
@@ -71,45 +75,73 @@ final class SearchPoll {
     }
 
     /**
-     * Polls the query once for its searches.
+     * Polls the query once for its searches: asks the source for new listings (unless {@code fetch} is
+     * false: a catch-up turn that only works through the backlog), then deals with at most
+     * {@link PollSettings#maxListingsPerPoll()} listings, newest first; the rest wait in the backlog
+     * for the next turn, so one broad first poll cannot hold up every other search for minutes.
      *
      * @param detailsAllowed whether item look-ups may be spent (not while the budget is stretched)
      * @throws PluginException.RetryLater when the source cannot be asked now (nothing is marked seen)
      */
-    PollReport poll(QueryKey key, List<SavedSearch> searches, boolean detailsAllowed) {
+    PollReport poll(QueryKey key, List<SavedSearch> searches, boolean detailsAllowed, boolean fetch) {
         PollReport report = new PollReport();
-        List<Listing> listings = source.newListings(key.toQuery(), id -> seen.seen(key, id));
-        report.listings = listings.size();
-        Set<String> ids = new LinkedHashSet<>();
+        report.catchUp = !fetch;
+        Map<String, Listing> queue = backlog.computeIfAbsent(key, k -> new LinkedHashMap<>());
+        List<Listing> work = new ArrayList<>();
+        if (fetch) {
+            List<Listing> listings = source.newListings(key.toQuery(), id -> seen.seen(key, id));
+            report.listings = listings.size();
+            Set<String> ids = new LinkedHashSet<>();
+            for (Listing listing : listings) {
+                if (ids.add(listing.id()) && !queue.containsKey(listing.id()) && !seen.seen(key, listing.id())) {
+                    report.fresh++;
+                    seen.record(listing);
+                    work.add(listing);
+                }
+            }
+        }
+        work.addAll(queue.values());
+        queue.clear();
         List<String> done = new ArrayList<>();
         boolean oracleDown = false;
-        for (Listing listing : listings) {
-            if (!ids.add(listing.id()) || seen.seen(key, listing.id())) {
+        int dealt = 0;
+        for (Listing listing : work) {
+            if (oracleDown || dealt >= settings.maxListingsPerPoll()) {
+                queue.put(listing.id(), listing);
                 continue;
             }
-            report.fresh++;
-            seen.record(listing);
+            dealt++;
+            report.dealt++;
             Handled handled;
-            if (oracleDown) {
+            try {
+                handled = handle(listing, searches, detailsAllowed, report);
+            } catch (PluginException.RetryLater e) {
+                LOG.info("Prices unavailable for now ({}); listings wait for the next poll", e.getMessage());
+                oracleDown = true;
                 handled = Handled.RETRY;
-            } else {
-                try {
-                    handled = handle(listing, searches, detailsAllowed, report);
-                } catch (PluginException.RetryLater e) {
-                    LOG.info("Prices unavailable for now ({}); listings wait for the next poll", e.getMessage());
-                    oracleDown = true;
-                    handled = Handled.RETRY;
-                }
             }
             if (handled == Handled.RETRY && retries.merge(listing.id(), 1, Integer::sum) < settings.retryLimit()) {
                 report.retried++;
+                queue.put(listing.id(), listing);
                 continue;
             }
             retries.remove(listing.id());
             done.add(listing.id());
         }
+        report.waiting = queue.size();
         seen.markSeen(key, done);
         return report;
+    }
+
+    /** Whether listings of this query wait for a turn (see {@link #poll}). */
+    boolean hasBacklog(QueryKey key) {
+        Map<String, Listing> queue = backlog.get(key);
+        return queue != null && !queue.isEmpty();
+    }
+
+    /** Forgets the backlog of queries no active search has any more. */
+    void retainBacklog(Set<QueryKey> keys) {
+        backlog.keySet().retainAll(keys);
     }
 
     private Handled handle(Listing listing, List<SavedSearch> searches, boolean detailsAllowed, PollReport report) {

@@ -115,6 +115,7 @@ class PollerTest {
     private static final class Oracle implements PriceOracle {
         int unavailable;
         int asked;
+        Long failOnceFor;
 
         @Override
         public void start(PluginContext context) {
@@ -123,6 +124,10 @@ class PollerTest {
         @Override
         public List<PriceQuote> prices(long releaseId, String currency, Urgency urgency) {
             asked++;
+            if (failOnceFor != null && failOnceFor == releaseId) {
+                failOnceFor = null;
+                throw new PluginException.RetryLater("429 from the fake", Duration.ofSeconds(5));
+            }
             if (unavailable > 0) {
                 unavailable--;
                 throw new PluginException.RetryLater("429 from the fake", Duration.ofSeconds(5));
@@ -174,10 +179,14 @@ class PollerTest {
         catalog.upsert(new Release(REISSUE, "Kind Of Blue", List.of("Miles Davis"),
                 List.of(new Release.LabelCatalogNumber("Columbia", "CS 8163")), List.of(), MediaFormat.VINYL,
                 "Vinyl, LP, Album, Reissue", "Europe", 2015, null), "test");
+        poller = poller(PollSettings.defaults());
+    }
+
+    private Poller poller(PollSettings settings) {
         ChatFeedback feedback = context.getBean(ChatFeedback.class);
-        poller = new Poller(searches, new SeenListings(database.dataSource(), clock), catalog,
+        Poller poller = new Poller(searches, new SeenListings(database.dataSource(), clock), context.getBean(CatalogStore.class),
                 new PriceBook(database, clock, Duration.ofDays(7)), new AlertOutbox(database, feedback, clock), feedback,
-                BotSettings.allowing(ME + "," + YOU), PollSettings.defaults(), clock);
+                BotSettings.allowing(ME + "," + YOU), settings, clock);
         poller.attach(TestPipelines.of(source, oracle, List.of(new CatnoTier()), new Notifier() {
             @Override
             public void start(PluginContext context) {
@@ -188,6 +197,7 @@ class PollerTest {
                 return Delivery.delivered();
             }
         }));
+        return poller;
     }
 
     @AfterEach
@@ -351,5 +361,40 @@ class PollerTest {
         assertEquals(500, Poller.sleepMillis(now, Instant.MIN), "overdue: a short tick");
         assertEquals(12_000, Poller.sleepMillis(now, now.plusSeconds(12)));
         assertEquals(30_000, Poller.sleepMillis(now, Instant.MAX), "nothing due: wake up now and then anyway");
+    }
+
+    @Test
+    void anOlderListingLeftForRetryIsDealtWithEvenThoughANewerOneWasSeen() throws SQLException {
+        source.live.add(listing("Miles Davis Kind Of Blue CS 8163 reissue", "10.00", "3.00", "alice"));
+        source.live.add(listing("Miles Davis Kind Of Blue CL 1355 LP", "40.00", "6.00", "bob"));
+        oracle.failOnceFor = REISSUE;
+        save(ME, "miles davis kind of blue", 0.25);
+        poller.runDue();
+        assertEquals(List.of(ME + ": Miles Davis Kind Of Blue CL 1355 LP"), queued());
+
+        clock.advance(Duration.ofMinutes(30));
+        poller.runDue();
+        assertEquals(2, queued().size(), "the source no longer returns the older listing; the backlog does");
+    }
+
+    @Test
+    void aBroadFirstPollIsWorkedThroughInCatchUpTurnsWithoutAskingTheSourceAgain() throws SQLException {
+        poller = poller(new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 2, Duration.ofSeconds(5)));
+        for (int i = 0; i < 5; i++) {
+            source.live.add(listing("Miles Davis Kind Of Blue CL 1355 copy " + i, "40.00", "6.00", "seller" + i));
+        }
+        save(ME, "miles davis kind of blue", 0.25);
+        poller.runDue();
+        assertEquals(2, queued().size());
+        assertEquals(0, poller.runDue(), "the next catch-up turn is 5 s away");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(1, poller.runDue());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(1, poller.runDue());
+        assertEquals(5, queued().size());
+        assertEquals(1, source.queries.size(), "catch-up turns work through the backlog without a marketplace call");
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(0, poller.runDue(), "nothing waits any more");
     }
 }
