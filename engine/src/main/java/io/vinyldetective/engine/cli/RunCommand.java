@@ -6,6 +6,8 @@ import io.vinyldetective.engine.alerts.OutboxDrainer;
 import io.vinyldetective.engine.bot.BotCommands;
 import io.vinyldetective.engine.bot.ChatChannels;
 import io.vinyldetective.engine.logging.SecretMasker;
+import io.micronaut.context.env.Environment;
+import io.vinyldetective.engine.config.PollInterval;
 import io.vinyldetective.engine.pipeline.Pipeline;
 import io.vinyldetective.engine.pipeline.PipelineAssembler;
 import io.vinyldetective.engine.pipeline.PipelineException;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -78,11 +81,19 @@ public class RunCommand implements Callable<Integer> {
     @Inject
     Provider<ListingCleanupJob> cleanup;
 
+    @Inject
+    Environment environment;
+
     @Override
     public Integer call() {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        Optional<String> badInterval = PollInterval.problem(name -> environment.getProperty(name, String.class), environment);
+        if (badInterval.isPresent()) {
+            spec.commandLine().getErr().println("vinyl-detective: " + badInterval.get());
+            return 1;
+        }
         database.get();
         host.get().problems();
         Pipeline pipeline;

@@ -2,9 +2,9 @@ package io.vinyldetective.engine.doctor;
 
 import io.micronaut.context.env.Environment;
 import io.vinyldetective.engine.config.EnvironmentNames;
+import io.vinyldetective.engine.config.PollInterval;
 import io.vinyldetective.engine.config.EnvironmentNames.Variable;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,16 +118,9 @@ public final class ConfigurationCheck {
 
     private Check pollInterval(Variable v) {
         String text = value(v.property()).orElse(v.fallback());
-        Optional<Duration> interval = environment.convert(text, Duration.class);
-        if (interval.isEmpty()) {
-            return Check.problem(v.name(), "'" + text + "' is not a duration",
-                    "Write a number and a unit, such as 15m, 30m or 2h. " + EnvironmentNames.whereToSet() + ".");
-        }
-        if (interval.get().isZero() || interval.get().isNegative()) {
-            return Check.warning(v.name(), "'" + text + "' is not a positive duration: searches are polled every 15m",
-                    "Write a number and a unit, such as 15m, 30m or 2h.");
-        }
-        return Check.ok(v.name(), text);
+        return PollInterval.problem(property -> value(property), environment)
+                .map(problem -> Check.problem(v.name(), "'" + text + "' is not a usable interval", problem))
+                .orElseGet(() -> Check.ok(v.name(), text));
     }
 
     private Check pluginSetting(PipelineNeeds.Need need) {

@@ -316,7 +316,8 @@ class DoctorCommandTest {
         CommandRun r = doctor(settings, "--offline");
         assertEquals(1, r.code(), r.out());
         assertTrue(flat(r).contains("! TELEGRAM_ALLOWED_CHATS  empty: nobody can use the bot"), r.out());
-        assertTrue(flat(r).contains("✗ POLL_INTERVAL           'soon' is not a duration"), r.out());
+        assertTrue(flat(r).contains("✗ POLL_INTERVAL           'soon' is not a usable interval"), r.out());
+        assertTrue(flat(r).contains("is not a duration: write a number and a unit"), r.out());
 
         settings.put("vinyl-detective.bot.allowed-chats", "*");
         settings.put("vinyl-detective.bot.poll-interval", "2h");
