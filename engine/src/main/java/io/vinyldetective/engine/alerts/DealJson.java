@@ -27,7 +27,7 @@ import java.util.Map;
  * restarts. Written with the streaming core (the engine has no object mapper); amounts are strings
  * so no decimal is rounded on the way.
  */
-final class DealJson {
+public final class DealJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
@@ -158,6 +158,28 @@ final class DealJson {
             g.writeNumber(v);
         }
         g.writeEndArray();
+    }
+
+    /** One listing alone as JSON, e.g. for a listing that waits in a poll's backlog. */
+    public static String writeListing(Listing listing) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            listing(g, listing);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A listing written by {@link #writeListing}; an IllegalArgumentException when the text is not one. */
+    public static Listing readListing(String json) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return listing(map(object(p, p.nextToken()), "listing"));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a stored listing: " + e.getMessage(), e);
+        }
     }
 
     // --- reading ---

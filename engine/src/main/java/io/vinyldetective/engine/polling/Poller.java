@@ -142,7 +142,7 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         }
         sources.clear();
         for (Stage<ListingSource> stage : pipeline.sources()) {
-            sources.add(new Source(stage.pluginId(), stage.extension(), new SearchPoll(stage.extension(), oracle, matcher,
+            sources.add(new Source(stage.pluginId(), stage.extension(), new SearchPoll(stage.pluginId(), stage.extension(), oracle, matcher,
                     catalog, prices, scorer, outbox, seen, notifier, settings)));
         }
     }

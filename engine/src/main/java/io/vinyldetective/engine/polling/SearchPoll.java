@@ -33,9 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A listing counts as seen once it was dealt with. One that could not be, because the oracle or a
  * tier was unavailable, waits in the backlog and is tried again by the next poll (up to
- * {@link PollSettings#retryLimit()} times), so an outage delays a deal rather than losing it. (The
- * backlog is kept in memory: after a restart the source is asked again, which returns what is newer
- * than the newest listing dealt with.) Alerts
+ * {@link PollSettings#retryLimit()} times), so an outage delays a deal rather than losing it. The
+ * backlog is saved in the database after each poll, so a restart loses none of it. Alerts
  * are queued before listings are marked seen: a crash in between repeats the work, and the outbox's
  * one row per (chat, listing) keeps it from repeating an alert.
  */
@@ -46,6 +45,7 @@ final class SearchPoll {
     /** What happened to one listing. */
     private enum Handled { DONE, RETRY }
 
+    private final String sourceId;
     private final ListingSource source;
     private final PriceOracle oracle;
     private final ReleaseMatcher matcher;
@@ -60,8 +60,9 @@ final class SearchPoll {
     /** Per query, listings fetched but not yet dealt with (over the per-poll cap, or to retry), oldest last. */
     private final Map<QueryKey, Map<String, Listing>> backlog = new HashMap<>();
 
-    SearchPoll(ListingSource source, PriceOracle oracle, ReleaseMatcher matcher, CatalogStore catalog, PriceBook prices,
+    SearchPoll(String sourceId, ListingSource source, PriceOracle oracle, ReleaseMatcher matcher, CatalogStore catalog, PriceBook prices,
                DealScorer scorer, AlertOutbox outbox, SeenListings seen, String notifierId, PollSettings settings) {
+        this.sourceId = sourceId;
         this.source = source;
         this.oracle = oracle;
         this.matcher = matcher;
@@ -86,7 +87,7 @@ final class SearchPoll {
     PollReport poll(QueryKey key, List<SavedSearch> searches, boolean detailsAllowed, boolean fetch) {
         PollReport report = new PollReport();
         report.catchUp = !fetch;
-        Map<String, Listing> queue = backlog.computeIfAbsent(key, k -> new LinkedHashMap<>());
+        Map<String, Listing> queue = backlog.computeIfAbsent(key, k -> seen.backlog(k, sourceId));
         List<Listing> work = new ArrayList<>();
         if (fetch) {
             List<Listing> listings = source.newListings(key.toQuery(), id -> seen.seen(key, id));
@@ -130,10 +131,16 @@ final class SearchPoll {
         }
         report.waiting = queue.size();
         seen.markSeen(key, done);
+        if (!queue.isEmpty() || !done.isEmpty()) {
+            seen.saveBacklog(key, sourceId, queue.values());
+        }
         return report;
     }
 
-    /** Whether listings of this query wait for a turn (see {@link #poll}). */
+    /**
+     * Whether listings of this query wait for a turn (see {@link #poll}). A backlog saved before a
+     * restart is read at the query's first poll.
+     */
     boolean hasBacklog(QueryKey key) {
         Map<String, Listing> queue = backlog.get(key);
         return queue != null && !queue.isEmpty();

@@ -2,6 +2,7 @@ package io.vinyldetective.engine.polling;
 
 import io.vinyldetective.api.Listing;
 import io.vinyldetective.api.MatchResult;
+import io.vinyldetective.engine.alerts.DealJson;
 import io.vinyldetective.engine.storage.EngineDatabase;
 import io.vinyldetective.engine.storage.StorageException;
 import io.vinyldetective.engine.storage.Transactions;
@@ -15,16 +16,23 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 
 /**
  * The listings the daemon has dealt with: each listing once in {@code ebay_listings} (what it was,
  * what it matched), and per query in {@code search_listings} (so a query skips what it has seen).
- * Also answers the relist question: did this chat get an alert for another listing of the same
+ * Keeps each query's poll backlog ({@code poll_backlog}) so a restart does not lose it. Also answers the
+ * relist question: did this chat get an alert for another listing of the same
  * seller with the same title?
  */
 @Singleton
 public class SeenListings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeenListings.class);
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -122,6 +130,63 @@ public class SeenListings {
         }
     }
 
+    /** The listings waiting in a query's backlog for a source, in the order to deal with them. */
+    public Map<String, Listing> backlog(QueryKey query, String source) {
+        Map<String, Listing> waiting = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT listing_id, listing FROM poll_backlog WHERE query_key = ? AND source = ? ORDER BY position")) {
+            ps.setString(1, query.key());
+            ps.setString(2, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        waiting.put(rs.getString(1), DealJson.readListing(rs.getString(2)));
+                    } catch (IllegalArgumentException e) {
+                        LOG.warn("Backlog listing {} unreadable, dropped: {}", rs.getString(1), e.getMessage());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the poll backlog: " + e.getMessage(), e);
+        }
+        return waiting;
+    }
+
+    /** Replaces what waits in a query's backlog for a source (in one transaction). */
+    public void saveBacklog(QueryKey query, String source, Collection<Listing> waiting) {
+        long now = clock.millis();
+        try {
+            Transactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM poll_backlog WHERE query_key = ? AND source = ?")) {
+                    delete.setString(1, query.key());
+                    delete.setString(2, source);
+                    delete.executeUpdate();
+                }
+                if (waiting.isEmpty()) {
+                    return null;
+                }
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO poll_backlog (query_key, source, listing_id,"
+                        + " position, listing, queued_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    int position = 0;
+                    for (Listing listing : waiting) {
+                        insert.setString(1, query.key());
+                        insert.setString(2, source);
+                        insert.setString(3, listing.id());
+                        insert.setInt(4, position++);
+                        insert.setString(5, DealJson.writeListing(listing));
+                        insert.setLong(6, now);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StorageException("Cannot save the poll backlog: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Whether the chat already has an alert for another listing by the same seller with the same
      * title (a relist under a new id). Listings without a seller are never treated as relists.
@@ -154,10 +219,13 @@ public class SeenListings {
         try {
             return Transactions.inTransaction(dataSource, c -> {
                 try (PreparedStatement seen = c.prepareStatement("DELETE FROM search_listings WHERE first_seen_at < ?");
+                     PreparedStatement backlog = c.prepareStatement("DELETE FROM poll_backlog WHERE queued_at < ?");
                      PreparedStatement listings = c.prepareStatement("DELETE FROM ebay_listings WHERE first_seen_at < ?"
                              + " AND id NOT IN (SELECT listing_id FROM alert_log)")) {
                     seen.setLong(1, cutoff);
                     seen.executeUpdate();
+                    backlog.setLong(1, cutoff);
+                    backlog.executeUpdate();
                     listings.setLong(1, cutoff);
                     return listings.executeUpdate();
                 }

@@ -397,4 +397,23 @@ class PollerTest {
         clock.advance(Duration.ofSeconds(5));
         assertEquals(0, poller.runDue(), "nothing waits any more");
     }
+
+    @Test
+    void theBacklogSurvivesARestart() throws SQLException {
+        PollSettings twoPerTurn = new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 2, Duration.ofSeconds(5));
+        poller = poller(twoPerTurn);
+        for (int i = 0; i < 5; i++) {
+            source.live.add(listing("Miles Davis Kind Of Blue CL 1355 copy " + i, "40.00", "6.00", "seller" + i));
+        }
+        save(ME, "miles davis kind of blue", 0.25);
+        poller.runDue();
+        assertEquals(2, queued().size());
+
+        poller = poller(twoPerTurn); // a restart: nothing in memory
+        clock.advance(Duration.ofMinutes(30));
+        poller.runDue();
+        clock.advance(Duration.ofSeconds(5));
+        poller.runDue();
+        assertEquals(5, queued().size(), "the three that waited were not lost, though the source no longer returns them");
+    }
 }
