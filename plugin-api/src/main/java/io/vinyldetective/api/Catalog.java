@@ -27,4 +27,13 @@ public interface Catalog {
 
     /** How many releases the catalog holds. */
     long size();
+
+    /**
+     * A catalog that holds nothing: for plugins started where no catalog is wanted (checks, tests).
+     *
+     * @since 1.1.0
+     */
+    static Catalog empty() {
+        return EmptyCatalog.INSTANCE;
+    }
 }

@@ -4,14 +4,11 @@ import io.micronaut.context.env.Environment;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
 import io.vinyldetective.api.PluginStore;
-import io.vinyldetective.api.Release;
 import io.vinyldetective.engine.http.EngineHttpGateway;
 import io.vinyldetective.engine.pipeline.EnginePluginServices;
 import io.vinyldetective.engine.pipeline.PluginServices;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the doctor's plugins check starts the pipeline with: the real settings, HTTP gateway and clock,
@@ -43,7 +40,7 @@ final class StartCheckServices implements PluginServices {
 
     @Override
     public Catalog catalog() {
-        return EmptyCatalog.INSTANCE;
+        return Catalog.empty(); // plugins started for the check are stopped before they match anything
     }
 
     @Override
@@ -54,35 +51,5 @@ final class StartCheckServices implements PluginServices {
     @Override
     public PluginStore store(String pluginId) {
         return PluginStore.inMemory();
-    }
-
-    /** A catalog that holds nothing: plugins started for the check are stopped before they match anything. */
-    private enum EmptyCatalog implements Catalog {
-        INSTANCE;
-
-        @Override
-        public Optional<Release> release(long id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Release> byCatalogNumber(String catalogNumber) {
-            return List.of();
-        }
-
-        @Override
-        public List<Release> byBarcode(String barcode) {
-            return List.of();
-        }
-
-        @Override
-        public List<Release> search(List<String> allOf, List<String> anyOf, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public long size() {
-            return 0;
-        }
     }
 }

@@ -6,14 +6,12 @@ import io.vinyldetective.api.HttpGateway;
 import io.vinyldetective.api.HttpReply;
 import io.vinyldetective.api.PluginConfig;
 import io.vinyldetective.api.PluginContext;
-import io.vinyldetective.api.Release;
 import io.vinyldetective.engine.http.EngineHttpGateway;
 import io.vinyldetective.engine.http.HttpGatewayConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -80,32 +78,7 @@ final class TestContext implements PluginContext {
 
     @Override
     public Catalog catalog() {
-        return new Catalog() {
-            @Override
-            public Optional<Release> release(long id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Release> byCatalogNumber(String catalogNumber) {
-                return List.of();
-            }
-
-            @Override
-            public List<Release> byBarcode(String barcode) {
-                return List.of();
-            }
-
-            @Override
-            public List<Release> search(List<String> allOf, List<String> anyOf, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public long size() {
-                return 0;
-            }
-        };
+        return Catalog.empty();
     }
 
     @Override
