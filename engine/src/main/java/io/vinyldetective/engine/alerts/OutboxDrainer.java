@@ -1,13 +1,13 @@
 package io.vinyldetective.engine.alerts;
 
 import io.vinyldetective.api.Notifier;
+import io.vinyldetective.engine.DaemonThreads;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +17,7 @@ public final class OutboxDrainer implements AutoCloseable {
     static final Duration PERIOD = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
 
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "alert-outbox");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = DaemonThreads.scheduled("alert-outbox");
 
     /** Starts draining through these notifiers (plugin id to guarded notifier). */
     private final AlertOutbox outbox;

@@ -3,10 +3,10 @@ package io.vinyldetective.engine.bot;
 import io.vinyldetective.api.ChatChannel;
 import io.vinyldetective.api.ChatHandler;
 import io.vinyldetective.api.PluginException;
+import io.vinyldetective.engine.DaemonThreads;
 import io.vinyldetective.engine.pipeline.Stage;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,11 +24,7 @@ public final class ChatChannels implements AutoCloseable {
     static final Duration MAX_RETRY = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(ChatChannels.class);
 
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "chat-channels");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService retries = DaemonThreads.scheduled("chat-channels");
     private final Duration firstRetry;
 
     public ChatChannels() {

@@ -1,9 +1,9 @@
 package io.vinyldetective.engine.polling;
 
+import io.vinyldetective.engine.DaemonThreads;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,11 +37,7 @@ public class ListingCleanupJob implements AutoCloseable {
         if (executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "listing-cleanup");
-            t.setDaemon(true);
-            return t;
-        });
+        executor = DaemonThreads.scheduled("listing-cleanup");
         executor.scheduleWithFixedDelay(this::runOnce, FIRST_AFTER.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 

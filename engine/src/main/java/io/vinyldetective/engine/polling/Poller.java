@@ -4,6 +4,7 @@ import io.vinyldetective.api.Budget;
 import io.vinyldetective.api.ListingSource;
 import io.vinyldetective.api.PluginException;
 import io.vinyldetective.api.PriceOracle;
+import io.vinyldetective.engine.DaemonThreads;
 import io.vinyldetective.engine.alerts.AlertOutbox;
 import io.vinyldetective.engine.bot.BotSettings;
 import io.vinyldetective.engine.bot.ChatFeedback;
@@ -155,9 +156,7 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "poller");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("poller", this::loop);
     }
 
     private void loop() {

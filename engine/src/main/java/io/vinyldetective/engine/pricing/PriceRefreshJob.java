@@ -2,9 +2,9 @@ package io.vinyldetective.engine.pricing;
 
 import io.micronaut.context.annotation.Value;
 import io.vinyldetective.api.PriceOracle;
+import io.vinyldetective.engine.DaemonThreads;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,11 +39,7 @@ public class PriceRefreshJob implements AutoCloseable {
         if (executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "price-refresh");
-            t.setDaemon(true);
-            return t;
-        });
+        executor = DaemonThreads.scheduled("price-refresh");
         executor.scheduleWithFixedDelay(() -> runOnce(oracle), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
