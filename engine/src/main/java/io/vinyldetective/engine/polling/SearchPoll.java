@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,11 +91,14 @@ final class SearchPoll {
         Map<String, Listing> queue = backlog.computeIfAbsent(key, k -> seen.backlog(k, sourceId));
         List<Listing> work = new ArrayList<>();
         if (fetch) {
-            List<Listing> listings = source.newListings(key.toQuery(), id -> seen.seen(key, id));
+            // The source asks about the listings it pages through; remember its answers rather than ask the database twice.
+            Map<String, Boolean> answers = new HashMap<>();
+            Predicate<String> alreadySeen = id -> answers.computeIfAbsent(id, i -> seen.seen(key, i));
+            List<Listing> listings = source.newListings(key.toQuery(), alreadySeen);
             report.listings = listings.size();
             Set<String> ids = new LinkedHashSet<>();
             for (Listing listing : listings) {
-                if (ids.add(listing.id()) && !queue.containsKey(listing.id()) && !seen.seen(key, listing.id())) {
+                if (ids.add(listing.id()) && !queue.containsKey(listing.id()) && !alreadySeen.test(listing.id())) {
                     report.fresh++;
                     seen.record(listing);
                     work.add(listing);
