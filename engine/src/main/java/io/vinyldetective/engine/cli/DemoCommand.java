@@ -80,8 +80,7 @@ public class DemoCommand implements Callable<Integer> {
                 poller.attach(pipeline);
                 poller.pollSoon(search);
                 poller.runDue();
-                Map<String, Notifier> notifiers = new LinkedHashMap<>();
-                pipeline.notifiers().forEach(stage -> notifiers.put(stage.pluginId(), stage.extension()));
+                Map<String, Notifier> notifiers = pipeline.notifiersById();
                 int cards = drain(context.getBean(AlertOutbox.class), notifiers);
                 out.println(cards == 0 ? "No deals in the recordings (that should not happen: please report it)."
                         : cards + (cards == 1 ? " deal" : " deals") + " found. API calls answered from the recordings: "

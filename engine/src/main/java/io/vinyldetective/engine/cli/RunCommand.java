@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -105,8 +104,7 @@ public class RunCommand implements Callable<Integer> {
             LOG.debug("Cannot start", e);
             return 1;
         }
-        Map<String, Notifier> notifiers = new LinkedHashMap<>();
-        pipeline.notifiers().forEach(stage -> notifiers.put(stage.pluginId(), stage.extension()));
+        Map<String, Notifier> notifiers = pipeline.notifiersById();
         Poller polls = poller.get();
         try (pipeline; ChatChannels channels = new ChatChannels();
              OutboxDrainer drainer = new OutboxDrainer(outbox.get(), notifiers)) {

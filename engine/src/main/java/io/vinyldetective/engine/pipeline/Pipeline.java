@@ -7,7 +7,9 @@ import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PipelineExtension;
 import io.vinyldetective.api.PriceOracle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -50,6 +52,13 @@ public final class Pipeline implements AutoCloseable {
 
     public List<Stage<Notifier>> notifiers() {
         return notifiers;
+    }
+
+    /** The notifiers by plugin id, in configured order: what the alert outbox delivers through. */
+    public Map<String, Notifier> notifiersById() {
+        Map<String, Notifier> byId = new LinkedHashMap<>();
+        notifiers.forEach(stage -> byId.put(stage.pluginId(), stage.extension()));
+        return byId;
     }
 
     /** The chat front ends: notifier plugins that also provide a {@link ChatChannel}, started but not yet opened. */
