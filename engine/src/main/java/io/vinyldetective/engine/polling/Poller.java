@@ -274,10 +274,7 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
             }
         }
         if (tightest.slowed() != plan.slowed() || tightest.waitForReset() != plan.waitForReset()) {
-            LOG.info(tightest.waitForReset() ? "API budget used up: polls wait for the reset at {}"
-                    : tightest.slowed() ? "API budget: polling every search {}x less often than asked" : "API budget: polling as asked{}",
-                    tightest.waitForReset() ? TIME.format(tightest.budget().resetsAt())
-                            : tightest.slowed() ? String.format(Locale.ROOT, "%.1f", tightest.stretch()) : "");
+            LOG.info("API budget: {}", describe(tightest).orElse("polling every search as often as asked again"));
         }
         plan = tightest;
     }
@@ -385,7 +382,11 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
 
     @Override
     public Optional<String> slowdown() {
-        BudgetPlan p = plan;
+        return describe(plan);
+    }
+
+    /** What a plan means for the user, in words; empty when polling runs as asked. */
+    private static Optional<String> describe(BudgetPlan p) {
         if (p.waitForReset()) {
             return Optional.of("The daily eBay budget is used up: polling resumes at " + TIME.format(p.budget().resetsAt())
                     + ".");
