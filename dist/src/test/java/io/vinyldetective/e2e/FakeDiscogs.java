@@ -231,14 +231,15 @@ public final class FakeDiscogs extends LoopbackFake {
                 return false;
             }
         }
-        if (query.containsKey("q") && !words(text(release)).containsAll(words(query.get("q")))) {
+        if (query.containsKey("q") && !Shared.words(text(release)).containsAll(Shared.words(query.get("q")))) {
             return false;
         }
-        if (query.containsKey("artist") && !words(artistNames(release)).containsAll(words(query.get("artist")))) {
+        if (query.containsKey("artist")
+                && !Shared.words(artistNames(release)).containsAll(Shared.words(query.get("artist")))) {
             return false;
         }
         if (query.containsKey("release_title")
-                && !words((String) release.get("title")).containsAll(words(query.get("release_title")))) {
+                && !Shared.words((String) release.get("title")).containsAll(Shared.words(query.get("release_title")))) {
             return false;
         }
         if (query.containsKey("format")) {
@@ -261,16 +262,6 @@ public final class FakeDiscogs extends LoopbackFake {
     private static String artistNames(Map<String, Object> release) {
         return String.join(" ", Shared.list(release.get("artists")).stream()
                 .map(a -> String.valueOf(Shared.object(a).get("name"))).toList());
-    }
-
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).replace("'", "").split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty()) {
-                words.add(w);
-            }
-        }
-        return words;
     }
 
     /** A catalog number without spaces, dashes and dots, in upper case: how Discogs finds {@code BLP-4024} as {@code BLP 4024}. */

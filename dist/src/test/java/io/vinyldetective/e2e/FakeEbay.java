@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -172,10 +171,10 @@ public final class FakeEbay extends LoopbackFake {
         if (offset % limit != 0) {
             return Reply.json(400, "{\"errors\":[{\"errorId\":12515,\"domain\":\"API_BROWSE\",\"category\":\"REQUEST\"}]}");
         }
-        List<String> words = words(request.query().getOrDefault("q", ""));
+        List<String> words = Shared.words(request.query().getOrDefault("q", ""));
         List<Posted> hits = new ArrayList<>();
         for (Posted p : posted) {
-            if (!matchQuery || words(p.listing().title()).containsAll(words)) {
+            if (!matchQuery || Shared.words(p.listing().title()).containsAll(words)) {
                 hits.add(0, p); // newest first
             }
         }
@@ -305,16 +304,6 @@ public final class FakeEbay extends LoopbackFake {
     private static String affiliate(Listing l, String campaign, String reference, String toolId) {
         return l.webUrl() + "?mkevt=1&mkcid=1&mkrid=711-53200-19255-0&campid=" + campaign + "&customid="
                 + (reference == null ? "" : reference) + "&toolid=" + toolId;
-    }
-
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).replace("'", "").split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty()) {
-                words.add(w);
-            }
-        }
-        return words;
     }
 
     /** One value of eBay's packed header ({@code name=value,name=value}). */

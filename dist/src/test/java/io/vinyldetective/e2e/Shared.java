@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,5 +79,16 @@ public final class Shared {
 
     static String abbreviate(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** The words of a text as the fakes compare them: lower case, apostrophes dropped, split at anything else. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).replace("'", "").split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 }
