@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** What one poll of a query did: the numbers of its one log line. Filled by one thread. */
-public final class PollReport {
+final class PollReport {
 
     int listings;
     int fresh;
@@ -26,45 +26,15 @@ public final class PollReport {
         matchedBy.merge(method, 1, Integer::sum);
     }
 
-    public int matched() {
+    private int matched() {
         return matchedBy.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    public int listings() {
-        return listings;
-    }
-
-    public int fresh() {
-        return fresh;
-    }
-
-    public int priced() {
-        return priced;
-    }
-
-    public int deals() {
-        return deals;
-    }
-
-    /** Listings left in the backlog for the next turn. */
-    public int waiting() {
-        return waiting;
-    }
-
-    public int queued() {
-        return queued;
-    }
-
-    /** Null when the poll ran; else why it did not (the source asked to retry later). */
-    public String failure() {
-        return failure;
     }
 
     /**
      * The log line, e.g. {@code Poll #1,#4 "blue note" (Vinyl): 50 listings, 3 new, matched 2
      * (catalog_no 1, fuzzy 1), priced 2, deals 1, alerts queued 1; budget ebay 4987/5000, discogs 57/60}.
      */
-    public String line(String searches, QueryKey key, Map<String, Budget> budgets) {
+    String line(String searches, QueryKey key, Map<String, Budget> budgets) {
         StringBuilder sb = new StringBuilder("Poll ").append(searches).append(' ').append(key.describe()).append(": ");
         if (failure != null) {
             sb.append("not done (").append(failure).append(')');
