@@ -82,7 +82,6 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
     private final List<Source> sources = new ArrayList<>();
     private volatile PriceOracle oracle;
     private volatile String oracleId;
-    private volatile Instant lastPoll;
     private volatile BudgetPlan plan = BudgetPlan.UNLIMITED;
     private Instant planned = Instant.MIN;
     private volatile boolean running;
@@ -314,7 +313,6 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         group.lastTurn = now;
         if (fetch) {
             group.lastPolled = now;
-            lastPoll = now;
             for (SavedSearch s : members) {
                 searches.updateLastPolledAt(s.id(), now);
             }
@@ -358,11 +356,6 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         synchronized (wake) {
             wake.notifyAll();
         }
-    }
-
-    @Override
-    public Optional<Instant> lastPoll() {
-        return Optional.ofNullable(lastPoll);
     }
 
     @Override

@@ -239,11 +239,6 @@ class BotCommandsTest {
                 say("/status"));
         bot = new BotCommands(repo, feedback, BotSettings.allowing(ME), clock, triggered::add, new PollStatus() {
             @Override
-            public Optional<Instant> lastPoll() {
-                return Optional.empty();
-            }
-
-            @Override
             public List<String> budgetLines() {
                 return List.of("ebay: 4800 of 5000 calls left today (resets 08:00 UTC)");
             }
