@@ -303,7 +303,10 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
                 group.retryAt = clock.instant().plus(wait.compareTo(interval) < 0 ? wait : interval);
             }
             Optional<Budget> after = budget(source);
-            learnCost(source, before, after);
+            if (fetch) {
+                // A catch-up turn asks the source at most for item details: it says nothing of what a poll costs.
+                learnCost(source, before, after);
+            }
             Map<String, Budget> budgets = new LinkedHashMap<>();
             after.ifPresent(b -> budgets.put(source.id, b));
             oracleBudget().ifPresent(b -> budgets.put(oracleId, b));
