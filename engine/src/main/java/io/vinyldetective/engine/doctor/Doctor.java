@@ -6,6 +6,7 @@ import io.vinyldetective.engine.config.EnvironmentNames;
 import io.vinyldetective.engine.http.EngineHttpGateway;
 import io.vinyldetective.engine.pipeline.PipelineAssembler;
 import io.vinyldetective.engine.pipeline.PipelineSettings;
+import io.vinyldetective.engine.pipeline.StartCheckServices;
 import io.vinyldetective.engine.plugins.PluginHost;
 import io.vinyldetective.engine.storage.Migrations;
 import io.vinyldetective.engine.storage.StorageSettings;

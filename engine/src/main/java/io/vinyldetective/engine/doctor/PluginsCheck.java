@@ -20,7 +20,7 @@ public final class PluginsCheck {
     private final PipelineSettings pipeline;
     private final PipelineAssembler assembler;
 
-    /** @param assembler an assembler whose services keep the database out ({@link StartCheckServices}) */
+    /** @param assembler an assembler whose services keep the database out ({@link io.vinyldetective.engine.pipeline.StartCheckServices}) */
     PluginsCheck(PluginHost host, PipelineSettings pipeline, PipelineAssembler assembler) {
         this.host = host;
         this.pipeline = pipeline;

@@ -1,28 +1,26 @@
-package io.vinyldetective.engine.doctor;
+package io.vinyldetective.engine.pipeline;
 
 import io.micronaut.context.env.Environment;
 import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
 import io.vinyldetective.api.PluginStore;
 import io.vinyldetective.engine.http.EngineHttpGateway;
-import io.vinyldetective.engine.pipeline.EnginePluginServices;
-import io.vinyldetective.engine.pipeline.PluginServices;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * What the doctor's plugins check starts the pipeline with: the real settings, HTTP gateway and clock,
- * but an empty catalog and a throwaway store per plugin, so checking that the plugins start never
- * creates, migrates or writes the database (the doctor may run as another user than the service, or
- * before {@code DATA_DIR} exists).
+ * What commands that only check whether the pipeline starts ({@code doctor}, {@code plugins}) start it
+ * with: the real settings, HTTP gateway and clock, but an empty catalog and a throwaway store per
+ * plugin, so checking never creates, migrates or writes the database (they may run as another user
+ * than the service, or before {@code DATA_DIR} exists).
  */
-final class StartCheckServices implements PluginServices {
+public final class StartCheckServices implements PluginServices {
 
     private final Environment environment;
     private final EngineHttpGateway http;
     private final Clock clock;
 
-    StartCheckServices(Environment environment, EngineHttpGateway http, Clock clock) {
+    public StartCheckServices(Environment environment, EngineHttpGateway http, Clock clock) {
         this.environment = environment;
         this.http = http;
         this.clock = clock;
