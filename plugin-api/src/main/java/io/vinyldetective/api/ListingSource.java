@@ -13,8 +13,12 @@ import java.util.function.Predicate;
 public interface ListingSource extends PipelineExtension {
 
     /**
-     * The newest listings for a query, newest first. A source pages only as deep as needed: it
-     * stops at the first listing for which {@code alreadySeen} answers true.
+     * The newest listings for a query, newest first. A source pages only as deep as needed, but
+     * marketplaces index late: a listing can turn up below listings already seen. So a source
+     * considers every item of every page it fetched (skipping only those {@code alreadySeen} answers
+     * true for), and stops paging only at a page that holds seen listings and is older than
+     * {@link ListingQuery#since()} less its indexing delay (without {@code since}: at the first page
+     * holding a seen listing).
      *
      * @param query       the saved search
      * @param alreadySeen answers whether the engine has seen a listing id before

@@ -45,6 +45,32 @@ public interface PriceOracle extends PipelineExtension {
         return Optional.empty();
     }
 
+    /**
+     * A user's wantlist, every page of it, paced like every other request. Empty when this oracle's
+     * service has no wantlists. A list that cannot be read is answered, not thrown: see
+     * {@link Wantlist.Access}.
+     *
+     * @throws PluginException.RetryLater when the service is unavailable for now, also part-way through
+     *                                    the pages (a list is never returned half read)
+     * @since 1.2.0
+     */
+    default Optional<Wantlist> wantlist(String username, Urgency urgency) {
+        return Optional.empty();
+    }
+
+    /**
+     * Every pressing of a master release (Discogs: {@code /masters/{id}/versions}), as far as the service
+     * describes them in a list: title, label and catalog number, format, country, year, and
+     * {@code masterId}. Artists are those of the master. Empty when the master is unknown or the
+     * service has no masters.
+     *
+     * @throws PluginException.RetryLater when the service is unavailable for now
+     * @since 1.2.0
+     */
+    default List<Release> masterVersions(long masterId, List<String> artists, Urgency urgency) {
+        return List.of();
+    }
+
     /** The request budget left, when the source has one. */
     default Optional<Budget> budget() {
         return Optional.empty();

@@ -11,6 +11,7 @@ import io.vinyldetective.api.PriceOracle;
 import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Release;
 import io.vinyldetective.api.Urgency;
+import io.vinyldetective.api.Wantlist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,7 +32,8 @@ import org.pf4j.Extension;
  * The Discogs {@link PriceOracle}: releases for a catalog number, a barcode or an artist and title
  * ({@code /database/search}), a release in full ({@code /releases/{id}}), and reference prices by
  * condition ({@code /marketplace/price_suggestions/{id}}) plus the lowest listed price and the number
- * of copies for sale ({@code /marketplace/stats/{id}}), in the currency asked for.
+ * of copies for sale ({@code /marketplace/stats/{id}}), in the currency asked for; users' wantlists and
+ * masters' pressings for the engine's watches ({@link WantlistReader}).
  *
  * <p>Economy: a new catalog number or barcode costs one search, plus one release request when the
  * search names exactly one release (several candidates come back as search summaries: fetching each
@@ -67,7 +69,7 @@ public class DiscogsPriceOracle implements PriceOracle {
 
     /** What {@link #start} sets up; immutable, so every thread sees it whole. */
     private record Started(PluginContext context, DiscogsClient client, RatePacer pacer, NegativeCache nothing,
-                           Duration searchCache, System.Logger log) {
+                           Duration searchCache, WantlistReader lists, System.Logger log) {
     }
 
     public DiscogsPriceOracle() {
@@ -106,7 +108,7 @@ public class DiscogsPriceOracle implements PriceOracle {
         pacer.start();
         DiscogsClient client = new DiscogsClient(context.http(), base, token, userAgent(), pacer);
         started = new Started(context, client, pacer, new NegativeCache(context.clock(), negative,
-                NEGATIVE_CACHE_ENTRIES), search, log);
+                NEGATIVE_CACHE_ENTRIES), search, new WantlistReader(client), log);
     }
 
     @Override
@@ -194,6 +196,19 @@ public class DiscogsPriceOracle implements PriceOracle {
         List<PriceQuote> quotes = new ArrayList<>(suggestions(s, releaseId, cur, stats.forSale(), asOf, urgency));
         quotes.addAll(PriceMapper.lowestListed(releaseId, stats, asOf));
         return List.copyOf(quotes);
+    }
+
+    /** The wantlist ({@code /users/{username}/wants}), every page; private and unknown lists are answered as such. */
+    @Override
+    public Optional<Wantlist> wantlist(String username, Urgency urgency) {
+        Started s = started();
+        return Optional.of(s.lists().wantlist(username, urgency, s.log()));
+    }
+
+    /** The master's pressings ({@code /masters/{id}/versions}), every page. */
+    @Override
+    public List<Release> masterVersions(long masterId, List<String> artists, Urgency urgency) {
+        return started().lists().versions(masterId, artists == null ? List.of() : artists, urgency);
     }
 
     @Override

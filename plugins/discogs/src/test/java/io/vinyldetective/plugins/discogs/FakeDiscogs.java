@@ -51,6 +51,13 @@ final class FakeDiscogs implements AutoCloseable {
     private static final Pattern STATS = Pattern.compile("/marketplace/stats/(\\d+)");
     private static final Pattern SUGGESTIONS = Pattern.compile("/marketplace/price_suggestions/(\\d+)");
     private static final Pattern SYNTHETIC = Pattern.compile("SYN-(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WANTS = Pattern.compile("/users/([^/]+)/wants");
+    private static final Pattern VERSIONS = Pattern.compile("/masters/(\\d+)/versions");
+    /** What Discogs answers for another user's private wantlist (as client libraries report it). */
+    static final String NOT_OWNER = "{\"message\": \"You are not allowed to view this resource. Please authenticate as"
+            + " the owner to view this content.\"}";
+    /** An unknown user: the documented 404 shape; the wording is not recorded. */
+    static final String NO_USER = "{\"message\": \"User does not exist or may have been deleted.\"}";
     private static final long SYNTHETIC_BASE = 900_000;
 
     /** A request as the fake saw it; {@code nanos} is {@link System#nanoTime} at arrival. */
@@ -88,6 +95,9 @@ final class FakeDiscogs implements AutoCloseable {
     private volatile int externalUse;
     private volatile Suggestions suggestions = Suggestions.RECORDED;
     private volatile Stats stats = Stats.RECORDED;
+    private final Map<String, List<Map<String, Object>>> wantlists = new ConcurrentHashMap<>();
+    private final java.util.Set<String> privateLists = ConcurrentHashMap.newKeySet();
+    private final Map<Long, List<Map<String, Object>>> masters = new ConcurrentHashMap<>();
 
     private FakeDiscogs() throws IOException {
         for (String file : List.of("discogs_official_docs_release_249504.json", "discogs_release_71989_peacefixation.json",
@@ -152,6 +162,68 @@ final class FakeDiscogs implements AutoCloseable {
     FakeDiscogs suggestions(Suggestions mode) {
         this.suggestions = mode;
         return this;
+    }
+
+    /**
+     * Gives {@code username} a wantlist of {@code count} entries shaped like the documented example's
+     * first one, release ids {@code firstId} up, each with its own title, artist, catalog number and
+     * {@code master_id} (as current answers carry it). The documented user {@code example} has the
+     * documented list.
+     */
+    @SuppressWarnings("unchecked")
+    FakeDiscogs wantlist(String username, long firstId, int count) {
+        Map<String, Object> template = (Map<String, Object>) ((List<Object>) DocsExample.body("/users/{username}/wants")
+                .get("wants")).get(0);
+        List<Map<String, Object>> wants = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> want = copy(template);
+            Map<String, Object> basic = (Map<String, Object>) want.get("basic_information");
+            long id = firstId + i;
+            want.put("id", id);
+            want.put("resource_url", "https://api.discogs.com/users/" + username + "/wants/" + id);
+            basic.put("id", id);
+            basic.put("title", "Wanted Title " + i);
+            basic.put("master_id", 50_000 + i);
+            basic.put("resource_url", "https://api.discogs.com/releases/" + id);
+            ((Map<String, Object>) ((List<Object>) basic.get("artists")).get(0)).put("name", "Wanted Artist " + i);
+            ((Map<String, Object>) ((List<Object>) basic.get("labels")).get(0)).put("catno", "WNT-" + i);
+            wants.add(want);
+        }
+        wantlists.put(username.toLowerCase(Locale.ROOT), wants);
+        return this;
+    }
+
+    /** Drops entries from a wantlist given with {@link #wantlist}, by release id. */
+    FakeDiscogs unwant(String username, long... releaseIds) {
+        List<Long> ids = java.util.Arrays.stream(releaseIds).boxed().toList();
+        wantlists.get(username.toLowerCase(Locale.ROOT)).removeIf(w -> ids.contains(((Number) w.get("id")).longValue()));
+        return this;
+    }
+
+    /** Makes {@code username}'s wantlist private: only its owner may read it. */
+    FakeDiscogs privateWantlist(String username) {
+        privateLists.add(username.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
+    /** Gives a master the documented example's versions (master 1000 has them already). */
+    FakeDiscogs master(long masterId, List<Map<String, Object>> versions) {
+        masters.put(masterId, versions);
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> documentedVersions() {
+        return (List<Map<String, Object>>) (List<?>) DocsExample.body("/masters/{master_id}/versions").get("versions");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, Object> map) {
+        try {
+            return JSON.std.mapFrom(JSON.std.asString(map));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     FakeDiscogs stats(Stats mode) {
@@ -270,6 +342,15 @@ final class FakeDiscogs implements AutoCloseable {
             }
         }
         Matcher m;
+        if ((m = WANTS.matcher(path)).matches()) {
+            return wants(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8), query);
+        }
+        if ((m = VERSIONS.matcher(path)).matches()) {
+            long master = Long.parseLong(m.group(1));
+            List<Map<String, Object>> versions = master == 1000 ? documentedVersions() : masters.get(master);
+            return versions == null ? Scripted.of(404, "{\"message\": \"Master Release not found.\"}")
+                    : page("versions", versions, query);
+        }
         if (path.equals("/database/search")) {
             return new Scripted(200, Map.of(), search(query));
         }
@@ -301,6 +382,44 @@ final class FakeDiscogs implements AutoCloseable {
             }
         }
         return Scripted.of(404, "{\"message\": \"The requested resource was not found.\"}");
+    }
+
+    private Scripted wants(String username, Map<String, String> query) {
+        String key = username.toLowerCase(Locale.ROOT);
+        if (privateLists.contains(key)) {
+            return Scripted.of(403, NOT_OWNER);
+        }
+        if (key.equals("example")) {
+            try {
+                return new Scripted(200, Map.of(), JSON.std.asBytes(DocsExample.body("/users/{username}/wants")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<Map<String, Object>> wants = wantlists.get(key);
+        return wants == null ? Scripted.of(404, NO_USER) : page("wants", List.copyOf(wants), query);
+    }
+
+    /** One page of a list in the documented envelope: {@code pagination} and the entries under {@code name}. */
+    private static Scripted page(String name, List<Map<String, Object>> all, Map<String, String> query) {
+        int perPage = Math.max(1, Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "50"))));
+        int page = Math.max(1, Integer.parseInt(query.getOrDefault("page", "1")));
+        int pages = Math.max(1, (all.size() + perPage - 1) / perPage);
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("per_page", perPage);
+        pagination.put("pages", pages);
+        pagination.put("page", page);
+        pagination.put("items", all.size());
+        pagination.put("urls", page < pages ? Map.of("next", "https://api.discogs.com/...&page=" + (page + 1)) : Map.of());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pagination", pagination);
+        int from = Math.min(all.size(), (page - 1) * perPage);
+        body.put(name, all.subList(from, Math.min(all.size(), from + perPage)));
+        try {
+            return new Scripted(200, Map.of(), JSON.std.asBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private byte[] release(long id) {
