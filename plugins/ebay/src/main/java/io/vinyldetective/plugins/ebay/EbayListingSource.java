@@ -16,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.function.Predicate;
 
 /**
  * Listings from the eBay Buy Browse API. A poll reads the newest listings of a saved search page by page
- * and stops at the first one the engine has seen, so a quiet search costs one call. Barcodes and item
+ * until a page holds listings the engine has seen and is older than the last poll, so a quiet search
+ * costs one call and a listing eBay indexed late is still found. Barcodes and item
  * specifics come from getItem, only when the engine asks ({@link #details}); the answers are cached.
  * Every call is counted against the daily budget in the plugin store; after eBay's quota error the
  * source makes no call until the eBay day ends.
@@ -73,39 +75,75 @@ public final class EbayListingSource implements ListingSource {
         detailsCache = new DetailsCache(DETAILS_CACHE_SIZE);
     }
 
+    /**
+     * Reads the newest listings page by page. eBay indexes late: a listing may turn up below listings
+     * already seen, so every item of every page read is considered. Paging stops at the last page, at
+     * {@code max-pages}, or at a page that holds a seen listing and whose oldest listing is older than the
+     * last poll less {@code index-lag} (without a last poll: at the first page holding a seen listing).
+     */
     @Override
     public List<Listing> newListings(ListingQuery query, Predicate<String> alreadySeen) {
         Map<String, Listing> found = new LinkedHashMap<>();
+        Instant stopBefore = query.since() == null ? null : query.since().minus(settings.indexLag());
         int limit = settings.pageSize();
         int pages = 0;
         int skipped = 0;
+        int late = 0;
         boolean reachedSeen = false;
         for (int offset = 0; pages < settings.maxPages() && offset < EbaySettings.MAX_RESULT_WINDOW; offset += limit) {
             Map<String, Object> page = read(api.get(search.page(query, offset, limit), Urgency.BACKGROUND));
             pages++;
             List<Object> items = Json.list(page, "itemSummaries");
+            boolean pageHoldsSeen = false;
+            Instant oldest = null;
             for (Object element : items) {
-                String id = element instanceof Map ? Json.text(Json.cast(element), "itemId") : null;
+                Map<String, Object> item = element instanceof Map ? Json.cast(element) : Map.of();
+                String id = Json.text(item, "itemId");
+                Instant listed = listedAt(item);
+                if (listed != null && (oldest == null || listed.isBefore(oldest))) {
+                    oldest = listed;
+                }
                 if (id != null && alreadySeen.test(id)) {
-                    reachedSeen = true;
-                    break;
+                    pageHoldsSeen = true;
+                    continue;
                 }
                 try {
                     Listing listing = mapper.fromSummary(element);
-                    found.putIfAbsent(listing.id(), listing);
+                    if (found.putIfAbsent(listing.id(), listing) == null && (pageHoldsSeen || reachedSeen)) {
+                        late++;
+                    }
                 } catch (PluginException.BadItem e) {
                     skipped++;
                     reportBadItem(id, e);
                 }
             }
-            if (reachedSeen || items.size() < limit || Json.text(page, "next") == null) {
+            reachedSeen |= pageHoldsSeen;
+            if (items.size() < limit || Json.text(page, "next") == null) {
+                break;
+            }
+            if (pageHoldsSeen && (stopBefore == null || oldest == null || oldest.isBefore(stopBefore))) {
                 break;
             }
         }
-        log.log(Level.DEBUG, "eBay search: {0} new listings from {1} page(s), {2} malformed skipped{3}; calls left today {4}",
-                found.size(), pages, skipped, reachedSeen ? "" : " (stopped before reaching a seen listing)",
-                budget.budget().remaining());
+        log.log(Level.DEBUG, "eBay search: {0} new listings ({1} below seen ones) from {2} page(s), {3} malformed skipped"
+                        + "{4}; calls left today {5}", found.size(), late, pages, skipped,
+                reachedSeen ? "" : " (stopped before reaching a seen listing)", budget.budget().remaining());
         return List.copyOf(found.values());
+    }
+
+    /** When a summary went live: {@code itemOriginDate} (what newlyListed sorts by), else {@code itemCreationDate}. */
+    private static Instant listedAt(Map<String, Object> item) {
+        for (String field : List.of("itemOriginDate", "itemCreationDate")) {
+            String text = Json.text(item, field);
+            if (text != null) {
+                try {
+                    return Instant.parse(text);
+                } catch (java.time.format.DateTimeParseException e) {
+                    // a malformed date says nothing about the page's age
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.vinyldetective.api.PluginConfig;
 import io.vinyldetective.api.PluginException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,11 +29,12 @@ import java.util.List;
  * @param itemLocationCountry two-letter country the items must be located in, or null
  * @param pageSize          listings per search page (1 to 200)
  * @param maxPages          search pages read at most per poll
+ * @param indexLag          how late eBay may index a listing (see {@link EbayListingSource#newListings})
  */
 record EbaySettings(String appId, String certId, URI baseUrl, String marketplace, String campaignId, String referenceId,
                     int dailyCallLimit, String vinylCategory, String cdCategory, String cassetteCategory,
                     String musicCategory, boolean includeAuctions, String deliveryCountry, String itemLocationCountry,
-                    int pageSize, int maxPages) {
+                    int pageSize, int maxPages, Duration indexLag) {
 
     static final ConfigKey APP_ID = ConfigKey.secret("app-id",
             "eBay application id (client id) of a production or sandbox keyset; env EBAY_APP_ID");
@@ -66,10 +68,12 @@ record EbaySettings(String appId, String certId, URI baseUrl, String marketplace
             "listings per search page, 1 to 200; a quiet search costs one call whatever the size");
     static final ConfigKey MAX_PAGES = ConfigKey.optional("max-pages", Type.INT, "4",
             "search pages read at most per poll (bounds the first poll of a new search)");
+    static final ConfigKey INDEX_LAG = ConfigKey.optional("index-lag", Type.DURATION, "15m",
+            "how late eBay may index a listing: paging goes on while a page is younger than the last poll less this");
 
     static final List<ConfigKey> KEYS = List.of(APP_ID, CERT_ID, BASE_URL, MARKETPLACE, CAMPAIGN_ID, REFERENCE_ID,
             DAILY_CALL_LIMIT, VINYL_CATEGORY, CD_CATEGORY, CASSETTE_CATEGORY, MUSIC_CATEGORY, INCLUDE_AUCTIONS,
-            DELIVERY_COUNTRY, ITEM_LOCATION_COUNTRY, PAGE_SIZE, MAX_PAGES);
+            DELIVERY_COUNTRY, ITEM_LOCATION_COUNTRY, PAGE_SIZE, MAX_PAGES, INDEX_LAG);
 
     /** eBay returns at most 10,000 items per result set. */
     static final int MAX_RESULT_WINDOW = 10_000;
@@ -97,11 +101,15 @@ record EbaySettings(String appId, String certId, URI baseUrl, String marketplace
         if (maxPages < 1 || (long) maxPages * pageSize > MAX_RESULT_WINDOW) {
             throw bad(MAX_PAGES, "must be at least 1 and max-pages x page-size at most " + MAX_RESULT_WINDOW);
         }
+        Duration indexLag = config.duration(INDEX_LAG.name());
+        if (indexLag.isNegative()) {
+            throw bad(INDEX_LAG, "must not be negative");
+        }
         return new EbaySettings(config.string(APP_ID.name()), config.string(CERT_ID.name()), baseUrl, marketplace,
                 token(config, CAMPAIGN_ID), token(config, REFERENCE_ID), limit,
                 category(config, VINYL_CATEGORY), category(config, CD_CATEGORY), category(config, CASSETTE_CATEGORY),
                 category(config, MUSIC_CATEGORY), config.bool(INCLUDE_AUCTIONS.name()),
-                country(config, DELIVERY_COUNTRY), country(config, ITEM_LOCATION_COUNTRY), pageSize, maxPages);
+                country(config, DELIVERY_COUNTRY), country(config, ITEM_LOCATION_COUNTRY), pageSize, maxPages, indexLag);
     }
 
     /** The category searched for a format; the music category when the format is unknown or other. */

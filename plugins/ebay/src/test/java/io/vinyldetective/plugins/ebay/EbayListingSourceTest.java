@@ -80,9 +80,12 @@ class EbayListingSourceTest {
         return source;
     }
 
+    /** What earlier polls saw: listing {@code index} and every older one. */
     private static Predicate<String> seenFrom(FakeEbay ebay, int index) {
         Set<String> seen = new HashSet<>();
-        seen.add(ebay.id(index));
+        for (int i = index; i < ebay.size(); i++) {
+            seen.add(ebay.id(i));
+        }
         return seen::contains;
     }
 
@@ -214,6 +217,65 @@ class EbayListingSourceTest {
         List<Seen> searches = ebay.seen(SEARCH);
         assertEquals(2, searches.size());
         assertEquals("50", searches.get(1).query().get("offset"));
+    }
+
+    /** Listings 0 (newest) to {@code count - 1} of the fake, minus the ones left out: what earlier polls saw. */
+    private static Predicate<String> seenAllBut(FakeEbay ebay, int count, int... notSeen) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            seen.add(ebay.id(i));
+        }
+        for (int i : notSeen) {
+            seen.remove(ebay.id(i));
+        }
+        return seen::contains;
+    }
+
+    /** When the fake's listing {@code index} went live (the fake lists one a minute, newest first). */
+    private Instant listedAt(int index) {
+        return Instant.parse((String) ebay.listing(index).get("itemCreationDate"));
+    }
+
+    @Test
+    void aListingIndexedLateBelowSeenOnesIsStillReturned() {
+        EbayListingSource source = source("page-size", "50");
+
+        // Every listing was seen at the last poll except 4: eBay indexed it after that poll.
+        List<Listing> listings = source.newListings(BLUE_NOTE.withSince(listedAt(0)), seenAllBut(ebay, 120, 4));
+
+        assertEquals(List.of(ebay.id(4)), listings.stream().map(Listing::id).toList());
+        assertEquals(1, ebay.seen(SEARCH).size(), "the page is older than the last poll: no second page");
+    }
+
+    @Test
+    void pagingGoesOnWhileAPageIsYoungerThanTheLastPollLessTheIndexLag() {
+        EbayListingSource source = source("page-size", "50", "index-lag", "15m");
+        // The last poll saw listings 0-99 but for 55, listed ten minutes before it (at 45): indexed late, on page 2.
+        Instant lastPoll = listedAt(45);
+
+        List<Listing> listings = source.newListings(BLUE_NOTE.withSince(lastPoll), seenAllBut(ebay, 120, 55));
+
+        assertEquals(List.of(ebay.id(55)), listings.stream().map(Listing::id).toList());
+        List<Seen> searches = ebay.seen(SEARCH);
+        assertEquals(2, searches.size(), "page 1 ends 11 min after the last poll less the lag: page 2 is read, page 3 not");
+        assertEquals("50", searches.get(1).query().get("offset"));
+    }
+
+    @Test
+    void aPageOlderThanTheLastPollLessTheLagEndsPagingEvenWithUnseenListingsBelow() {
+        EbayListingSource source = source("page-size", "50", "index-lag", "15m");
+
+        List<Listing> listings = source.newListings(BLUE_NOTE.withSince(listedAt(10)), seenAllBut(ebay, 120, 70));
+
+        assertEquals(List.of(), listings, "listed an hour before the last poll: beyond the lag eBay is allowed");
+        assertEquals(1, ebay.seen(SEARCH).size());
+    }
+
+    @Test
+    void aNegativeIndexLagIsRefusedByName() {
+        PluginException.BadConfiguration e = assertThrows(PluginException.BadConfiguration.class,
+                () -> source("index-lag", "-5m"));
+        assertEquals("index-lag", e.key());
     }
 
     @Test

@@ -147,6 +147,11 @@ final class FakeEbay implements AutoCloseable {
         catalog.add(index, element);
     }
 
+    /** How many elements the catalog holds. */
+    int size() {
+        return catalog.size();
+    }
+
     String id(int index) {
         return (String) listing(index).get("itemId");
     }
