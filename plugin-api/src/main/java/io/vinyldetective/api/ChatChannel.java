@@ -21,4 +21,15 @@ public interface ChatChannel extends PipelineExtension {
      * @throws PluginException.RetryLater when the service cannot be reached now (the engine retries)
      */
     void open(ChatHandler handler);
+
+    /**
+     * Sends a message to a chat on the channel's own initiative, not as a reply: when work a command
+     * started in the background is done (e.g. a wantlist read). Plain text, like replies.
+     *
+     * @return whether it was sent; false when the channel cannot send unprompted or the service refused
+     * @since 1.2.0
+     */
+    default boolean send(ChatReply message) {
+        return false;
+    }
 }

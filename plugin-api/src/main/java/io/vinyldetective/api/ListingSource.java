@@ -37,6 +37,18 @@ public interface ListingSource extends PipelineExtension {
         return Optional.empty();
     }
 
+    /**
+     * The query text that finds listings holding any one of {@code terms} (each a few plain words, e.g.
+     * an artist), in the marketplace's own syntax, so that many watches share one call. Empty when the
+     * terms do not fit in one query (the engine then splits them) or the marketplace has no such
+     * syntax; a single term is then searched on its own.
+     *
+     * @since 1.2.0
+     */
+    default Optional<String> anyOf(List<String> terms) {
+        return terms.size() == 1 ? Optional.of(terms.get(0)) : Optional.empty();
+    }
+
     /** The call budget left, when the marketplace has one. */
     default Optional<Budget> budget() {
         return Optional.empty();

@@ -9,6 +9,8 @@ import java.util.Optional;
  * <p>A tier reads the catalog through {@link PluginContext#catalog()}. It must respect the
  * listing's format (a CD listing never matches a vinyl release) and, when several pressings fit
  * equally, return all of them. Thread-safe after {@code start}; called for many listings at once.
+ * Read the catalog from within {@code match}, on the calling thread, and do not keep what it answered
+ * between calls: the engine may narrow the catalog for one call (the releases a batch of watches wants).
  */
 public interface MatcherTier extends PipelineExtension {
 

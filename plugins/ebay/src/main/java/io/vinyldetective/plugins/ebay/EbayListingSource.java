@@ -171,6 +171,21 @@ public final class EbayListingSource implements ListingSource {
         return details.map(d -> mapper.withDetails(listing, d));
     }
 
+    /**
+     * eBay's OR group: {@code (a, b, c)}, the keywords comma-separated in one pair of parentheses, as long as
+     * it fits in {@value SearchRequest#MAX_QUERY_LENGTH} characters (eBay cuts longer queries short). Terms lose the
+     * characters that are query syntax to eBay (parentheses, commas, quotes, a leading minus, {@code *}).
+     */
+    @Override
+    public Optional<String> anyOf(List<String> terms) {
+        List<String> clean = terms.stream().map(SearchRequest::keywords).filter(t -> !t.isEmpty()).distinct().toList();
+        if (clean.isEmpty()) {
+            return Optional.empty();
+        }
+        String query = clean.size() == 1 ? clean.get(0) : "(" + String.join(", ", clean) + ")";
+        return query.length() <= SearchRequest.MAX_QUERY_LENGTH ? Optional.of(query) : Optional.empty();
+    }
+
     @Override
     public Optional<Budget> budget() {
         return Optional.of(budget.budget());

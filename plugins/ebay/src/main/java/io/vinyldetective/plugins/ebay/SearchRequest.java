@@ -16,6 +16,8 @@ import java.util.List;
 final class SearchRequest {
 
     static final String PATH = "/buy/browse/v1/item_summary/search";
+    /** eBay reads at most this many characters of {@code q} (longer strings are truncated). */
+    static final int MAX_QUERY_LENGTH = 100;
 
     private final EbaySettings settings;
 
@@ -51,6 +53,15 @@ final class SearchRequest {
             filters.add("itemLocationCountry:" + settings.itemLocationCountry());
         }
         return filters;
+    }
+
+    /**
+     * A term as plain keywords: parentheses, commas, quotes and {@code *} (query syntax to eBay) become
+     * spaces, a leading minus (eBay's exclusion) goes, runs of spaces become one.
+     */
+    static String keywords(String term) {
+        String plain = term == null ? "" : term.replaceAll("[(),\"*]", " ").strip().replaceAll("\\s+", " ");
+        return plain.replaceAll("(^|\\s)-+", "$1").strip();
     }
 
     static String encode(String text) {

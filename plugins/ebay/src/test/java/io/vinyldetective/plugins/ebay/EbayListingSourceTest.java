@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -276,6 +277,33 @@ class EbayListingSourceTest {
         PluginException.BadConfiguration e = assertThrows(PluginException.BadConfiguration.class,
                 () -> source("index-lag", "-5m"));
         assertEquals("index-lag", e.key());
+    }
+
+    @Test
+    void termsShareOneOrGroupWithinEbaysHundredCharacters() {
+        EbayListingSource source = source();
+
+        assertEquals(Optional.of("(john coltrane, hank mobley, lee morgan)"),
+                source.anyOf(List.of("john coltrane", "hank mobley", "lee morgan")));
+        assertEquals(Optional.of("sun ra"), source.anyOf(List.of("sun ra")), "one term is searched as it is");
+        assertEquals(Optional.of("(ac dc, guns n roses)"), source.anyOf(List.of("(ac, dc)", "-guns \"n\" roses")),
+                "eBay's query syntax is taken out of the terms");
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            many.add("artist number " + i);
+        }
+        assertEquals(Optional.empty(), source.anyOf(many.subList(0, 6)), "six terms of 15 characters take 102");
+        assertEquals(85, source.anyOf(many.subList(0, 5)).orElseThrow().length(), "five fit");
+    }
+
+    @Test
+    void anOrGroupIsSentAsTheQuery() {
+        EbayListingSource source = source();
+        String query = source.anyOf(List.of("john coltrane", "hank mobley")).orElseThrow();
+
+        source.newListings(new ListingQuery(query, MediaFormat.VINYL, null, "USD", false), NOTHING_SEEN);
+
+        assertEquals("(john coltrane, hank mobley)", ebay.seen(SEARCH).get(0).query().get("q"));
     }
 
     @Test

@@ -115,6 +115,22 @@ public class TelegramChannel implements ChatChannel {
         }
     }
 
+    /** A message the engine sends unprompted, as plain text; false when the Bot API refused it or is unreachable. */
+    @Override
+    public boolean send(ChatReply message) {
+        OkHttpTelegramClient c = client;
+        if (c == null) {
+            return false;
+        }
+        try {
+            send(List.of(message));
+            return true;
+        } catch (TelegramApiException e) {
+            log.log(System.Logger.Level.WARNING, "Could not send a message: {0}", TelegramFailures.delivery(e).detail());
+            return false;
+        }
+    }
+
     private static String cut(String text, int limit) {
         return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
