@@ -10,6 +10,7 @@ import io.vinyldetective.api.ChatReply;
 import io.vinyldetective.api.MediaFormat;
 import io.vinyldetective.engine.storage.SavedSearch;
 import io.vinyldetective.engine.storage.SavedSearchRepository;
+import io.vinyldetective.engine.wants.WantCommands;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,12 +38,11 @@ public class BotCommands implements ChatHandler {
     static final int MAX_QUERY_LENGTH = 200;
     static final double MIN_THRESHOLD = 0.05;
     static final double MAX_THRESHOLD = 0.95;
-    private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(BotCommands.class);
 
-    private static final List<ChatCommand> COMMANDS = List.of(
+    private static final List<ChatCommand> SEARCH_COMMANDS = List.of(
             new ChatCommand("start", "Welcome and how to begin"),
             new ChatCommand("help", "What I can do"),
             new ChatCommand("add_search", "Save a search: <query> [format:vinyl] [max:80]"),
@@ -62,8 +62,7 @@ public class BotCommands implements ChatHandler {
             "/pause [search#] - stop alerts (all your searches without a number)",
             "/resume [search#] - start them again",
             "/delete <search#> - delete a search",
-            "/status - last poll, API budget left, alerts sent today",
-            "/help - this text");
+            "/status - last poll, API budget left, alerts sent today");
 
     private final SavedSearchRepository searches;
     private final ChatFeedback feedback;
@@ -72,9 +71,12 @@ public class BotCommands implements ChatHandler {
     private final SearchTrigger trigger;
     private final CommandRateLimiter limiter;
     private final PollStatus polling;
+    private final WantCommands wants;
+    private final List<ChatCommand> commands;
+    private final String help;
 
     public BotCommands(SavedSearchRepository searches, ChatFeedback feedback, BotSettings settings, Clock clock,
-                       @Nullable SearchTrigger trigger, @Nullable PollStatus polling) {
+                       @Nullable SearchTrigger trigger, @Nullable PollStatus polling, @Nullable WantCommands wants) {
         this.searches = searches;
         this.feedback = feedback;
         this.settings = settings;
@@ -82,11 +84,19 @@ public class BotCommands implements ChatHandler {
         this.trigger = trigger != null ? trigger : search -> LOG.debug("No poller yet to poll search #{} now", search.id());
         this.limiter = new CommandRateLimiter(settings.commandsPerMinute(), clock);
         this.polling = polling;
+        this.wants = wants;
+        List<ChatCommand> all = new ArrayList<>(SEARCH_COMMANDS);
+        if (wants != null) {
+            all.addAll(all.size() - 1, wants.commands()); // before /status
+            wants.onWatchesChanged(this.trigger::watchesChanged);
+        }
+        this.commands = List.copyOf(all);
+        this.help = HELP + (wants == null ? "" : "\n" + wants.help()) + "\n/help - this text";
     }
 
     @Override
     public List<ChatCommand> commands() {
-        return COMMANDS;
+        return commands;
     }
 
     @Override
@@ -156,9 +166,9 @@ public class BotCommands implements ChatHandler {
     private String answer(String chat, String command, String args) {
         switch (command) {
             case "start":
-                return "Welcome! " + HELP;
+                return "Welcome! " + help;
             case "help":
-                return HELP;
+                return help;
             case "add_search":
                 return addSearch(chat, args);
             case "my_searches":
@@ -174,7 +184,8 @@ public class BotCommands implements ChatHandler {
             case "status":
                 return status(chat);
             default:
-                return "Unknown command /" + abbreviate(command, 40) + ". Send /help for the list.";
+                return Optional.ofNullable(wants).flatMap(w -> w.answer(chat, command, args)).orElseGet(() ->
+                        "Unknown command /" + CommandText.abbreviate(command, 40) + ". Send /help for the list.");
         }
     }
 
@@ -206,21 +217,21 @@ public class BotCommands implements ChatHandler {
         if (formatText != null) {
             format = MediaFormat.fromName(formatText);
             if (format == null || format == MediaFormat.OTHER) {
-                return "Unknown format '" + abbreviate(formatText, 20) + "': use format:vinyl, format:cd or format:cassette.";
+                return "Unknown format '" + CommandText.abbreviate(formatText, 20) + "': use format:vinyl, format:cd or format:cassette.";
             }
         }
         BigDecimal max = null;
         if (maxText != null) {
-            max = price(maxText);
+            max = CommandText.price(maxText);
             if (max == null) {
-                return "'max:" + abbreviate(maxText, 20) + "' is not a price: write it like max:80 or max:79.50 ("
+                return "'max:" + CommandText.abbreviate(maxText, 20) + "' is not a price: write it like max:80 or max:79.50 ("
                         + settings.currency() + ").";
             }
         }
         boolean anyShipping = false;
         if (shippingText != null) {
             if (!shippingText.equals("any") && !shippingText.equals("known")) {
-                return "'shipping:" + abbreviate(shippingText, 20) + "' is not an option: write shipping:any to be told "
+                return "'shipping:" + CommandText.abbreviate(shippingText, 20) + "' is not an option: write shipping:any to be told "
                         + "about listings whose shipping cost is unknown too (the default is shipping:known).";
             }
             anyShipping = shippingText.equals("any");
@@ -235,15 +246,6 @@ public class BotCommands implements ChatHandler {
                 anyShipping));
         trigger.pollSoon(saved);
         return "Saved search " + describe(saved) + ". Checking it now.";
-    }
-
-    private static BigDecimal price(String text) {
-        try {
-            BigDecimal value = new BigDecimal(text.replace(',', '.'));
-            return value.signum() > 0 && value.compareTo(MAX_PRICE) < 0 && value.scale() <= 2 ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private String mySearches(String chat) {
@@ -266,7 +268,7 @@ public class BotCommands implements ChatHandler {
         }
         Double threshold = threshold(tokens[0]);
         if (threshold == null) {
-            return "'" + abbreviate(tokens[0], 20) + "' is not a number: give a threshold between 0.05 and 0.95, "
+            return "'" + CommandText.abbreviate(tokens[0], 20) + "' is not a number: give a threshold between 0.05 and 0.95, "
                     + "e.g. /set_threshold 0.3";
         }
         if (threshold < MIN_THRESHOLD || threshold > MAX_THRESHOLD) {
@@ -350,6 +352,9 @@ public class BotCommands implements ChatHandler {
         if (polling != null) {
             polling.slowdown().ifPresent(lines::add);
         }
+        if (wants != null) {
+            wants.statusLine(chat).ifPresent(lines::add);
+        }
         lines.add("Alerts sent today: " + feedback.alertsSentSince(chat, today));
         return String.join("\n", lines);
     }
@@ -366,7 +371,7 @@ public class BotCommands implements ChatHandler {
         try {
             id = Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            return Target.error("'" + abbreviate(number, 20) + "' is not a search number; /my_searches lists yours.");
+            return Target.error("'" + CommandText.abbreviate(number, 20) + "' is not a search number; /my_searches lists yours.");
         }
         // Another chat's search is answered like a missing one: its existence is none of this chat's business.
         Optional<SavedSearch> found = searches.findById(id).filter(s -> s.chatId().equals(chat));
@@ -410,10 +415,6 @@ public class BotCommands implements ChatHandler {
             return seconds / 3600 + " h";
         }
         return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 
     private static List<ChatReply> reply(String chat, String text) {

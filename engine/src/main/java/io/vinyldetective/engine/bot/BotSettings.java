@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -57,6 +58,15 @@ public record BotSettings(
     public Set<String> allowlist() {
         return open() ? Set.of() : Arrays.stream(allowedChats.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The owner's chat: the first id of {@code allowedChats}, whose subscriber follows {@code DISCOGS_USERNAME}'s
+     * wantlist; empty in open mode or with nobody allowed.
+     */
+    public Optional<String> ownerChat() {
+        return open() ? Optional.empty() : Arrays.stream(allowedChats.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).findFirst();
     }
 
     /** Whether a chat may use the bot. */

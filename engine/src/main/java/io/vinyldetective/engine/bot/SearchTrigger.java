@@ -8,4 +8,8 @@ public interface SearchTrigger {
 
     /** Schedules a poll of {@code search} as soon as possible; returns at once. */
     void pollSoon(SavedSearch search);
+
+    /** Says that watches were paused, resumed or changed: their batches are planned again. */
+    default void watchesChanged() {
+    }
 }

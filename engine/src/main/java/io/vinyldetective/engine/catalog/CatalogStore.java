@@ -269,6 +269,63 @@ public class CatalogStore implements Catalog {
         }
     }
 
+    /**
+     * Inserts a release the catalog does not hold yet (e.g. what a wantlist or a master's pressings
+     * show of it, source {@code wantlist} or {@code versions}); a release it holds is left as it is, so a
+     * summary never overwrites a fuller record. Returns whether it was new.
+     */
+    public boolean insertIfAbsent(Release release, String source) {
+        try {
+            return Transactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM discogs_releases WHERE id = ?")) {
+                    ps.setLong(1, release.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            return false;
+                        }
+                    }
+                }
+                try (ReleaseWriter writer = new ReleaseWriter(c)) {
+                    writer.write(release, release.barcodes(), null, null, source, false, System.currentTimeMillis());
+                }
+                return true;
+            });
+        } catch (SQLException e) {
+            throw failure("save release " + release.id(), e);
+        }
+    }
+
+    /** Where the catalog's copy of a release came from ({@code dump}, {@code api}, ...), when it holds one. */
+    public Optional<String> sourceOf(long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT source FROM discogs_releases WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read release " + id, e);
+        }
+    }
+
+    /** The pressings of a master the catalog holds, by id, at most {@value #MAX_LOOKUP_RESULTS}. */
+    public List<Release> byMaster(long masterId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM discogs_releases WHERE master_id = ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, masterId);
+            ps.setInt(2, MAX_LOOKUP_RESULTS);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return load(ids);
+        } catch (SQLException e) {
+            throw failure("read the pressings of master " + masterId, e);
+        }
+    }
+
     private List<Long> ids(String sql, String key, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, key);

@@ -4,6 +4,8 @@ import io.vinyldetective.api.Notifier;
 import io.vinyldetective.engine.alerts.AlertOutbox;
 import io.vinyldetective.engine.alerts.OutboxDrainer;
 import io.vinyldetective.engine.bot.BotCommands;
+import io.vinyldetective.engine.bot.BotSettings;
+import io.vinyldetective.engine.bot.ChatNotices;
 import io.vinyldetective.engine.bot.ChatChannels;
 import io.vinyldetective.engine.logging.SecretMasker;
 import io.micronaut.context.env.Environment;
@@ -17,6 +19,7 @@ import io.vinyldetective.engine.polling.Poller;
 import io.vinyldetective.engine.plugins.PluginHost;
 import io.vinyldetective.engine.pricing.PriceRefreshJob;
 import io.vinyldetective.engine.storage.EngineDatabase;
+import io.vinyldetective.engine.wants.WantlistSync;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Duration;
@@ -35,7 +38,8 @@ import sun.misc.Signal;
 /**
  * {@code vinyl-detective run}: the daemon. Opens the database, loads the plugins, assembles the
  * configured pipeline, logs it, opens its chat channels with the engine's commands, polls the saved
- * searches ({@link Poller}), drains the alert outbox through its notifiers, runs the weekly price
+ * searches and the watches of the followed wantlists ({@link Poller}, {@link WantlistSync}), drains the
+ * alert outbox through its notifiers, runs the weekly price
  * refresh and the daily listing cleanup, until SIGTERM or SIGINT. Then it stops polling (a poll in
  * progress finishes), delivers what is due in the outbox for a few seconds, stops every plugin and
  * exits 0, all within {@link #SHUTDOWN} seconds. A pipeline that cannot be assembled exits 1 with
@@ -81,6 +85,15 @@ public class RunCommand implements Callable<Integer> {
     Provider<ListingCleanupJob> cleanup;
 
     @Inject
+    Provider<WantlistSync> wantlists;
+
+    @Inject
+    Provider<ChatNotices> notices;
+
+    @Inject
+    Provider<BotSettings> bot;
+
+    @Inject
     Environment environment;
 
     @Override
@@ -113,13 +126,18 @@ public class RunCommand implements Callable<Integer> {
             cleanup.get().start();
             if (!pipeline.channels().isEmpty()) {
                 channels.open(pipeline.channels(), commands.get());
+                notices.get().attach(pipeline.channels());
             }
             polls.start(pipeline);
+            WantlistSync sync = wantlists.get();
+            sync.onChanged(polls::watchesChanged);
+            pipeline.oracle().ifPresent(oracle -> sync.start(oracle.extension(), bot.get().ownerChat()));
             LOG.info("Ready in {} ms", Duration.between(processStart(), Instant.now()).toMillis());
             stop.await();
             LOG.info("Stopping");
             long stopping = System.nanoTime();
             polls.stop(POLL_GRACE);
+            wantlists.get().close();
             priceRefresh.get().close();
             cleanup.get().close();
             drainer.finish(DRAIN_GRACE);

@@ -13,13 +13,14 @@ import java.util.Optional;
 /**
  * The operating contract's variables as this process sees them (environment, then
  * {@code conf/application.yml}): set or not (a secret only ever as "set"), which ones the configured
- * pipeline cannot start without, whether {@code POLL_INTERVAL} parses, and who may use the bot.
+ * pipeline cannot start without, whether {@code POLL_INTERVAL} and {@code WANTLIST_POLL_INTERVAL} parse, and who may use the bot.
  */
 public final class ConfigurationCheck {
 
     /** The contract's variables in the order the doctor shows them; JAVA_OPTS is the launcher's. */
     static final List<String> SHOWN = List.of("TELEGRAM_TOKEN", "DISCOGS_TOKEN", "EBAY_APP_ID", "EBAY_CERT_ID",
-            "TELEGRAM_ALLOWED_CHATS", "EBAY_MARKETPLACE", "EBAY_CAMPAIGN_ID", "POLL_INTERVAL", "DATA_DIR",
+            "TELEGRAM_ALLOWED_CHATS", "EBAY_MARKETPLACE", "EBAY_CAMPAIGN_ID", "POLL_INTERVAL", "WANTLIST_POLL_INTERVAL",
+            "DISCOGS_USERNAME", "DATA_DIR",
             "PLUGINS_DIR", "EBAY_BASE_URL", "DISCOGS_BASE_URL", "TELEGRAM_BASE_URL");
 
     private final Environment environment;
@@ -52,7 +53,7 @@ public final class ConfigurationCheck {
             Variable v = EnvironmentNames.named(name);
             checks.add(switch (name) {
                 case "TELEGRAM_ALLOWED_CHATS" -> allowedChats(v);
-                case "POLL_INTERVAL" -> pollInterval(v);
+                case "POLL_INTERVAL", "WANTLIST_POLL_INTERVAL" -> pollInterval(v);
                 case "DATA_DIR" -> Check.ok(name, Path.of(value(v.property()).orElse(v.fallback())).toAbsolutePath()
                         .normalize().toString());
                 case "PLUGINS_DIR" -> Check.ok(name, pluginsDir + (value(v.property()).isEmpty() ? " (the installation's)" : ""));
@@ -118,7 +119,7 @@ public final class ConfigurationCheck {
 
     private Check pollInterval(Variable v) {
         String text = value(v.property()).orElse(v.fallback());
-        return PollInterval.problem(property -> value(property), environment)
+        return PollInterval.problemOf(v.property(), property -> value(property), environment)
                 .map(problem -> Check.problem(v.name(), "'" + text + "' is not a usable interval", problem))
                 .orElseGet(() -> Check.ok(v.name(), text));
     }

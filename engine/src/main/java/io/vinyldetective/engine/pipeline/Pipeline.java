@@ -6,6 +6,7 @@ import io.vinyldetective.api.MatcherTier;
 import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PipelineExtension;
 import io.vinyldetective.api.PriceOracle;
+import io.vinyldetective.engine.catalog.ScopedCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +29,21 @@ public final class Pipeline implements AutoCloseable {
     private final List<Stage<MatcherTier>> matchers;
     private final List<Stage<Notifier>> notifiers;
     private final List<Stage<ChatChannel>> channels;
+    private final ScopedCatalog matcherCatalog;
 
     Pipeline(List<Stage<ListingSource>> sources, Stage<PriceOracle> oracle, List<Stage<MatcherTier>> matchers,
-             List<Stage<Notifier>> notifiers, List<Stage<ChatChannel>> channels) {
+             List<Stage<Notifier>> notifiers, List<Stage<ChatChannel>> channels, ScopedCatalog matcherCatalog) {
         this.sources = List.copyOf(sources);
         this.oracle = oracle;
         this.matchers = List.copyOf(matchers);
         this.notifiers = List.copyOf(notifiers);
         this.channels = List.copyOf(channels);
+        this.matcherCatalog = matcherCatalog;
+    }
+
+    /** The catalog the matcher tiers were started with; the watches narrow it to a scope per batch. */
+    public ScopedCatalog matcherCatalog() {
+        return matcherCatalog;
     }
 
     public List<Stage<ListingSource>> sources() {

@@ -10,6 +10,7 @@ import io.vinyldetective.api.PipelineExtension;
 import io.vinyldetective.api.PluginConfig;
 import io.vinyldetective.api.PluginException;
 import io.vinyldetective.api.PriceOracle;
+import io.vinyldetective.engine.catalog.ScopedCatalog;
 import io.vinyldetective.engine.logging.SecretMasker;
 import io.vinyldetective.engine.plugins.InstalledPlugin;
 import io.vinyldetective.engine.plugins.PluginHost;
@@ -66,13 +67,13 @@ public final class PipelineAssembler {
             List<Stage<PriceOracle>> oracles = online && !settings.oracle().isEmpty()
                     ? slot("pipeline.oracle", List.of(settings.oracle()), PriceOracle.class, configs, started, plain) : List.of();
             Stage<PriceOracle> oracle = oracles.isEmpty() ? null : oracles.get(0);
-            Catalog matcherCatalog = oracle == null ? plain : services.readThrough(oracle.extension());
+            ScopedCatalog matcherCatalog = new ScopedCatalog(oracle == null ? plain : services.readThrough(oracle.extension()));
             List<Stage<MatcherTier>> matchers = slot("pipeline.matchers", settings.matchers(), MatcherTier.class, configs,
                     started, matcherCatalog);
             List<Stage<Notifier>> notifiers = daemon
                     ? slot("pipeline.notifiers", settings.notifiers(), Notifier.class, configs, started, plain) : List.of();
             List<Stage<ChatChannel>> channels = daemon ? channels(settings.notifiers(), configs, started, plain) : List.of();
-            return new Pipeline(sources, oracle, matchers, notifiers, channels);
+            return new Pipeline(sources, oracle, matchers, notifiers, channels, matcherCatalog);
         } catch (RuntimeException e) {
             stopAll(started);
             throw e;

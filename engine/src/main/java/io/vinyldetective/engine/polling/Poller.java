@@ -11,6 +11,7 @@ import io.vinyldetective.engine.bot.ChatFeedback;
 import io.vinyldetective.engine.bot.PollStatus;
 import io.vinyldetective.engine.bot.SearchTrigger;
 import io.vinyldetective.engine.catalog.CatalogStore;
+import io.vinyldetective.engine.catalog.ScopedCatalog;
 import io.vinyldetective.engine.matching.ReleaseMatcher;
 import io.vinyldetective.engine.pipeline.Pipeline;
 import io.vinyldetective.engine.pipeline.PluginFailure;
@@ -20,6 +21,10 @@ import io.vinyldetective.engine.scoring.DealScorer;
 import io.vinyldetective.engine.storage.SavedSearch;
 import io.vinyldetective.engine.storage.SavedSearchRepository;
 import io.vinyldetective.engine.storage.StorageException;
+import io.vinyldetective.engine.wants.WantSettings;
+import io.vinyldetective.engine.wants.WatchBatch;
+import io.vinyldetective.engine.wants.WatchBatches;
+import io.vinyldetective.engine.wants.WatchScopes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,10 +48,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduler: polls every active saved search on its own interval, on one thread of its own.
+ * The scheduler: polls every active saved search on its own interval, and every batch of watches
+ * ({@link WatchBatches}) every {@code vinyl-detective.wants.poll-interval}, on one thread of its own.
  *
  * <p>Searches with the same {@link QueryKey} share one poll at the shortest of their intervals. A
- * search just added or resumed is polled at once ({@link #pollSoon}). Before each pass the
+ * search just added or resumed is polled at once ({@link #pollSoon}); so is a batch whose watches
+ * changed ({@link #watchesChanged}). Before each pass the
  * source's call budget is planned ({@link BudgetPlan}): when the budget cannot cover every query at
  * its interval until the budget resets, every interval is stretched by the same factor, and
  * {@code /status} says so; with only the reserve left, scheduled polls wait for the reset. A poll the
@@ -75,8 +82,14 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
     private final PollSettings settings;
     private final Clock clock;
     private final DealScorer scorer;
+    private final WatchBatches batches;
+    private final WatchScopes scopes;
+    private final WantSettings wants;
 
     private final Set<Long> soon = ConcurrentHashMap.newKeySet();
+    private volatile boolean replanWatches = true;
+    private List<WatchBatch> watchBatches = List.of();
+    private volatile ScopedCatalog scopedCatalog;
     private final Map<QueryKey, Group> groups = new HashMap<>();
     private final Object wake = new Object();
     private final List<Source> sources = new ArrayList<>();
@@ -90,7 +103,8 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
     private Thread thread;
 
     public Poller(SavedSearchRepository searches, SeenListings seen, CatalogStore catalog, PriceBook prices,
-                  AlertOutbox outbox, ChatFeedback feedback, BotSettings bot, PollSettings settings, Clock clock) {
+                  AlertOutbox outbox, ChatFeedback feedback, BotSettings bot, PollSettings settings, Clock clock,
+                  WatchBatches batches, WatchScopes scopes, WantSettings wants) {
         this.searches = searches;
         this.seen = seen;
         this.catalog = catalog;
@@ -101,6 +115,9 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.scorer = new DealScorer(clock);
+        this.batches = batches;
+        this.scopes = scopes;
+        this.wants = wants;
     }
 
     /** One listing source with its poll pipeline and what a poll costs it on average. */
@@ -117,10 +134,119 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         }
     }
 
+    /**
+     * What one query is polled for: the saved searches that share it, or one batch of watches. Knows
+     * its interval, when it was last polled, and how its new listings are handled.
+     */
+    private interface Target {
+        QueryKey key();
+
+        Duration interval();
+
+        /** When it was last polled as stored (across restarts), or null. */
+        Instant storedLastPolled();
+
+        /** Whether a subscriber asked for a poll now. */
+        boolean asked();
+
+        ListingHandler handler(PollContext context);
+
+        /** Records a poll (the source was asked). */
+        void polled(Instant at);
+    }
+
+    /** Saved searches that share one query. */
+    private final class Searches implements Target {
+        final QueryKey key;
+        final List<SavedSearch> members = new ArrayList<>();
+
+        Searches(QueryKey key) {
+            this.key = key;
+        }
+
+        @Override
+        public QueryKey key() {
+            return key;
+        }
+
+        @Override
+        public Duration interval() {
+            int seconds = members.stream().mapToInt(SavedSearch::pollIntervalSeconds).min().orElse(1800);
+            return Duration.ofSeconds(Math.max(1, seconds));
+        }
+
+        @Override
+        public Instant storedLastPolled() {
+            return members.stream().map(SavedSearch::lastPolledAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                    .orElse(null);
+        }
+
+        @Override
+        public boolean asked() {
+            return members.stream().anyMatch(s -> soon.contains(s.id()));
+        }
+
+        @Override
+        public ListingHandler handler(PollContext context) {
+            members.forEach(s -> soon.remove(s.id()));
+            return new SearchDeals(context, members);
+        }
+
+        @Override
+        public void polled(Instant at) {
+            for (SavedSearch s : members) {
+                searches.updateLastPolledAt(s.id(), at);
+            }
+        }
+    }
+
+    /** One batch of watches. */
+    private final class Watches implements Target {
+        final QueryKey key;
+        final WatchBatch batch;
+
+        Watches(QueryKey key, WatchBatch batch) {
+            this.key = key;
+            this.batch = batch;
+        }
+
+        @Override
+        public QueryKey key() {
+            return key;
+        }
+
+        @Override
+        public Duration interval() {
+            return wants.pollInterval();
+        }
+
+        @Override
+        public Instant storedLastPolled() {
+            return batches.lastPolled(batch.id()).orElse(null);
+        }
+
+        @Override
+        public boolean asked() {
+            return false; // a changed batch has a new query, so a new key never polled: due at once
+        }
+
+        @Override
+        public ListingHandler handler(PollContext context) {
+            return new WatchDeals(context, scopedCatalog, batch, scopes.of(batch));
+        }
+
+        @Override
+        public void polled(Instant at) {
+            batches.polled(batch.id(), at);
+        }
+    }
+
     /** Scheduling state of one query. */
     private static final class Group {
         /** The last time the source was asked (the interval counts from it). */
         Instant lastPolled;
+        /** The last time the source answered a poll (what the next poll asks it for listings since). */
+        Instant lastFetched;
         /** The last turn of any kind, catch-up turns included. */
         Instant lastTurn;
         Instant retryAt;
@@ -128,6 +254,7 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
 
         Group(Instant lastPolled) {
             this.lastPolled = lastPolled;
+            this.lastFetched = lastPolled;
         }
     }
 
@@ -140,10 +267,22 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         if (notifier == null) {
             LOG.warn("No notifier is configured (pipeline.notifiers): deals are found but nobody is told");
         }
+        scopedCatalog = pipeline.matcherCatalog();
         sources.clear();
         for (Stage<ListingSource> stage : pipeline.sources()) {
-            sources.add(new Source(stage.pluginId(), stage.extension(), new SearchPoll(stage.pluginId(), stage.extension(), oracle, matcher,
-                    catalog, prices, scorer, outbox, seen, notifier, settings)));
+            sources.add(new Source(stage.pluginId(), stage.extension(), new SearchPoll(stage.pluginId(),
+                    new PollContext(stage.extension(), oracle, matcher, catalog, prices, scorer, outbox, seen, notifier,
+                            settings))));
+        }
+        replanWatches = true;
+    }
+
+    /** The watches changed (a wantlist was read, a want paused): their batches are planned again at the next pass. */
+    @Override
+    public void watchesChanged() {
+        replanWatches = true;
+        synchronized (wake) {
+            wake.notifyAll();
         }
     }
 
@@ -191,31 +330,31 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
     /** One scheduling pass: polls every query that is due now, most overdue first. Returns how many polled. */
     public int runDue() {
         Instant now = clock.instant();
-        Map<QueryKey, List<SavedSearch>> byKey = new LinkedHashMap<>();
+        Map<QueryKey, Target> targets = targets();
         Set<Long> active = new HashSet<>();
-        for (SavedSearch s : searches.findByActiveTrue()) {
-            byKey.computeIfAbsent(QueryKey.of(s, bot.currency()), k -> new ArrayList<>()).add(s);
-            active.add(s.id());
-        }
+        targets.values().forEach(t -> {
+            if (t instanceof Searches g) {
+                g.members.forEach(s -> active.add(s.id()));
+            }
+        });
         soon.retainAll(active); // paused or deleted meanwhile
-        groups.keySet().retainAll(byKey.keySet());
-        byKey.forEach((key, members) -> groups.computeIfAbsent(key, k -> new Group(members.stream()
-                .map(SavedSearch::lastPolledAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null))));
+        groups.keySet().retainAll(targets.keySet());
+        targets.forEach((key, target) -> groups.computeIfAbsent(key, k -> new Group(target.storedLastPolled())));
         if (now.isAfter(planned.plus(PLAN_EVERY)) || !soon.isEmpty()) {
-            plan(byKey, now);
+            plan(targets, now);
         }
-        sources.forEach(source -> source.poll.retainBacklog(byKey.keySet()));
-        record Turn(QueryKey key, Instant when, boolean fetch) {
+        sources.forEach(source -> source.poll.retainBacklog(targets.keySet()));
+        record Turn(Target target, Instant when, boolean fetch) {
         }
         List<Turn> due = new ArrayList<>();
-        for (Map.Entry<QueryKey, List<SavedSearch>> e : byKey.entrySet()) {
-            boolean asked = e.getValue().stream().anyMatch(s -> soon.contains(s.id()));
-            Group group = groups.get(e.getKey());
-            Instant fetchAt = asked ? now : dueAt(group, interval(e.getValue()));
+        for (Target target : targets.values()) {
+            boolean asked = target.asked();
+            Group group = groups.get(target.key());
+            Instant fetchAt = asked ? now : dueAt(group, target.interval());
             if (!fetchAt.isAfter(now) && (asked || !plan.waitForReset())) {
-                due.add(new Turn(e.getKey(), fetchAt, true));
-            } else if (!catchUpAt(e.getKey(), group).isAfter(now)) {
-                due.add(new Turn(e.getKey(), catchUpAt(e.getKey(), group), false));
+                due.add(new Turn(target, fetchAt, true));
+            } else if (!catchUpAt(target.key(), group).isAfter(now)) {
+                due.add(new Turn(target, catchUpAt(target.key(), group), false));
             }
         }
         due.sort(Comparator.comparing(Turn::when));
@@ -224,20 +363,58 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
             if (!running && thread != null) {
                 break;
             }
-            List<SavedSearch> members = byKey.get(turn.key());
-            members.forEach(s -> soon.remove(s.id()));
-            poll(turn.key(), members, turn.fetch());
+            poll(turn.target(), turn.fetch());
             polled++;
         }
         Instant next = Instant.MAX;
-        for (Map.Entry<QueryKey, List<SavedSearch>> e : byKey.entrySet()) {
-            Group group = groups.get(e.getKey());
-            for (Instant when : List.of(dueAt(group, interval(e.getValue())), catchUpAt(e.getKey(), group))) {
+        for (Target target : targets.values()) {
+            Group group = groups.get(target.key());
+            for (Instant when : List.of(dueAt(group, target.interval()), catchUpAt(target.key(), group))) {
                 next = when.isBefore(next) ? when : next;
             }
         }
         nextPass = next;
         return polled;
+    }
+
+    /** What is polled now: the active saved searches grouped by query, and the batches of watches. */
+    private Map<QueryKey, Target> targets() {
+        Map<QueryKey, Target> targets = new LinkedHashMap<>();
+        for (SavedSearch s : searches.findByActiveTrue()) {
+            QueryKey key = QueryKey.of(s, bot.currency());
+            ((Searches) targets.computeIfAbsent(key, Searches::new)).members.add(s);
+        }
+        for (WatchBatch batch : watchBatches()) {
+            QueryKey key = QueryKey.of(batch, bot.currency());
+            targets.putIfAbsent(key, new Watches(key, batch));
+        }
+        return targets;
+    }
+
+    /** The batches of watches, planned again when the watches changed (with the first source's query syntax). */
+    private List<WatchBatch> watchBatches() {
+        if (replanWatches && !sources.isEmpty()) {
+            replanWatches = false;
+            ListingSource first = sources.get(0).extension;
+            try {
+                watchBatches = batches.plan(terms -> {
+                    try {
+                        return first.anyOf(terms);
+                    } catch (RuntimeException e) {
+                        return terms.size() == 1 ? Optional.of(terms.get(0)) : Optional.empty();
+                    }
+                });
+            } catch (RuntimeException e) {
+                replanWatches = true;
+                throw e;
+            }
+            if (!watchBatches.isEmpty()) {
+                int watched = watchBatches.stream().mapToInt(b -> b.wants().size()).sum();
+                LOG.info("Watches: {} {} in {} {} of {}", watched, watched == 1 ? "want" : "wants", watchBatches.size(),
+                        watchBatches.size() == 1 ? "query" : "queries", sources.get(0).id);
+            }
+        }
+        return watchBatches;
     }
 
     /** When the source should next be asked for this query's new listings. */
@@ -256,14 +433,9 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         return group.lastTurn == null ? Instant.MIN : group.lastTurn.plus(settings.catchUp());
     }
 
-    private static Duration interval(List<SavedSearch> members) {
-        int seconds = members.stream().mapToInt(SavedSearch::pollIntervalSeconds).min().orElse(1800);
-        return Duration.ofSeconds(Math.max(1, seconds));
-    }
-
-    private void plan(Map<QueryKey, List<SavedSearch>> byKey, Instant now) {
+    private void plan(Map<QueryKey, Target> targets, Instant now) {
         planned = now;
-        List<Duration> intervals = byKey.values().stream().map(Poller::interval).toList();
+        List<Duration> intervals = targets.values().stream().map(Target::interval).toList();
         BudgetPlan tightest = BudgetPlan.UNLIMITED;
         for (Source source : sources) {
             BudgetPlan p = BudgetPlan.of(budget(source).orElse(null), intervals, source.callsPerPoll,
@@ -278,20 +450,23 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         plan = tightest;
     }
 
-    private void poll(QueryKey key, List<SavedSearch> members, boolean fetch) {
-        String names = members.stream().map(s -> "#" + s.id()).collect(Collectors.joining(","));
+    private void poll(Target target, boolean fetch) {
+        QueryKey key = target.key();
         Group group = groups.get(key);
         for (Source source : sources) {
             if (!fetch && !source.poll.hasBacklog(key)) {
                 continue;
             }
+            ListingHandler handler = target.handler(source.poll.context());
             Optional<Budget> before = budget(source);
             PollReport report;
             try {
-                report = source.poll.poll(key, members, !plan.slowed() && !plan.waitForReset(), fetch);
+                report = source.poll.poll(key, key.toQuery().withSince(group.lastFetched), handler,
+                        !plan.slowed() && !plan.waitForReset(), fetch);
                 if (fetch) {
                     group.failures = 0;
                     group.retryAt = null;
+                    group.lastFetched = clock.instant();
                 }
             } catch (PluginException.RetryLater | PluginFailure e) {
                 report = new PollReport();
@@ -299,7 +474,7 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
                 group.failures++;
                 Duration wait = e instanceof PluginException.RetryLater r && r.after() != null ? r.after()
                         : FIRST_RETRY.multipliedBy(1L << Math.min(group.failures - 1, 10));
-                Duration interval = plan.apply(interval(members));
+                Duration interval = plan.apply(target.interval());
                 group.retryAt = clock.instant().plus(wait.compareTo(interval) < 0 ? wait : interval);
             }
             Optional<Budget> after = budget(source);
@@ -310,15 +485,13 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
             Map<String, Budget> budgets = new LinkedHashMap<>();
             after.ifPresent(b -> budgets.put(source.id, b));
             oracleBudget().ifPresent(b -> budgets.put(oracleId, b));
-            LOG.info(report.line(names, key, budgets));
+            LOG.info(report.line(handler.names(), key, budgets));
         }
         Instant now = clock.instant();
         group.lastTurn = now;
         if (fetch) {
             group.lastPolled = now;
-            for (SavedSearch s : members) {
-                searches.updateLastPolledAt(s.id(), now);
-            }
+            target.polled(now);
         }
     }
 

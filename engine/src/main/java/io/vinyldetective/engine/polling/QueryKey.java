@@ -3,32 +3,44 @@ package io.vinyldetective.engine.polling;
 import io.vinyldetective.api.ListingQuery;
 import io.vinyldetective.api.MediaFormat;
 import io.vinyldetective.engine.storage.SavedSearch;
+import io.vinyldetective.engine.wants.WatchBatch;
 import java.util.Locale;
 
 /**
- * What makes two saved searches the same marketplace call: the query text (case and spacing
- * ignored), the format and the currency. Searches that share a key share one poll; their price caps,
- * thresholds and shipping choices are applied per search afterwards.
+ * What makes two subscriptions the same marketplace call: the query text (case and spacing ignored),
+ * the format, the currency, and whether it serves saved searches or watches. Searches that share a key
+ * share one poll; their price caps, thresholds and shipping choices are applied per search afterwards.
+ * A batch of watches never shares a key (nor seen listings) with searches, even with the same text.
  *
  * @param text     the query, lower case, single spaces
  * @param format   the format, or null for any
  * @param currency the currency prices are wanted in
+ * @param watches  whether it is a batch of watches rather than saved searches
  */
-public record QueryKey(String text, MediaFormat format, String currency) {
+public record QueryKey(String text, MediaFormat format, String currency, boolean watches) {
 
     /** The key of a saved search; {@code defaultCurrency} when the search names none. */
     public static QueryKey of(SavedSearch search, String defaultCurrency) {
-        String text = search.query().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         MediaFormat format = search.format() == null ? null : MediaFormat.valueOf(search.format());
-        return new QueryKey(text, format, search.currency() != null ? search.currency() : defaultCurrency);
+        return new QueryKey(normal(search.query()), format, search.currency() != null ? search.currency() : defaultCurrency,
+                false);
     }
 
-    /** The stored form, e.g. {@code blue note|VINYL|USD}. */
+    /** The key of a batch of watches. */
+    public static QueryKey of(WatchBatch batch, String currency) {
+        return new QueryKey(normal(batch.query()), batch.format(), currency, true);
+    }
+
+    private static String normal(String query) {
+        return query.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** The stored form, e.g. {@code blue note|VINYL|USD}, and {@code watch|(coltrane, mobley)|VINYL|USD} for watches. */
     public String key() {
-        return text + "|" + (format == null ? "ANY" : format.name()) + "|" + currency;
+        return (watches ? "watch|" : "") + text + "|" + (format == null ? "ANY" : format.name()) + "|" + currency;
     }
 
-    /** The marketplace query: fixed-price listings only, no price cap (each search applies its own). */
+    /** The marketplace query: fixed-price listings only, no price cap (each subscriber applies its own). */
     public ListingQuery toQuery() {
         return new ListingQuery(text, format, null, currency, false);
     }

@@ -61,7 +61,7 @@ class BotCommandsTest {
     }
 
     private BotCommands bot(BotSettings settings) {
-        return new BotCommands(repo, feedback, settings, clock, triggered::add, null);
+        return new BotCommands(repo, feedback, settings, clock, triggered::add, null, null);
     }
 
     private String say(String chat, String text) {
@@ -247,7 +247,7 @@ class BotCommandsTest {
             public Optional<String> slowdown() {
                 return Optional.of("Polling is 1.5x slower than your intervals.");
             }
-        });
+        }, null);
         say("/add_search blue note");
         say("/add_search coltrane");
         say("/pause " + mine().get(1).id());

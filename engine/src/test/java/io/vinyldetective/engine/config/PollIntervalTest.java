@@ -30,4 +30,11 @@ class PollIntervalTest {
         }
         assertTrue(problem("0s").orElseThrow().contains("must be longer than zero"));
     }
+
+    @Test
+    void theWantlistIntervalIsReadAsStrictlyAndNamed() {
+        Optional<String> problem = PollInterval.problem(name -> name.equals(PollInterval.WANTS_PROPERTY)
+                ? Optional.of("hourly") : Optional.empty(), ConversionService.SHARED);
+        assertTrue(problem.orElseThrow().startsWith("WANTLIST_POLL_INTERVAL 'hourly' is not a duration"), problem.get());
+    }
 }

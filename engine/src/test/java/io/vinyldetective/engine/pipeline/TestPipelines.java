@@ -1,9 +1,11 @@
 package io.vinyldetective.engine.pipeline;
 
+import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.ListingSource;
 import io.vinyldetective.api.MatcherTier;
 import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PriceOracle;
+import io.vinyldetective.engine.catalog.ScopedCatalog;
 import java.util.List;
 
 /** Pipelines made of in-process extensions, for tests of what runs on top of a pipeline. */
@@ -14,9 +16,18 @@ public final class TestPipelines {
 
     /** One source, an optional oracle, the tiers in order and one notifier, under test plugin ids. */
     public static Pipeline of(ListingSource source, PriceOracle oracle, List<MatcherTier> tiers, Notifier notifier) {
+        return of(source, oracle, tiers, notifier, new ScopedCatalog(Catalog.empty()));
+    }
+
+    /**
+     * The same, with the catalog the tiers read ({@code catalog}): tiers that read it must have been
+     * started with it, so the watches' scopes reach them.
+     */
+    public static Pipeline of(ListingSource source, PriceOracle oracle, List<MatcherTier> tiers, Notifier notifier,
+                              ScopedCatalog catalog) {
         return new Pipeline(List.of(new Stage<>("ebay", source)),
                 oracle == null ? null : new Stage<>("discogs", oracle),
                 tiers.stream().map(t -> new Stage<>("tier-" + t.method(), t)).toList(),
-                notifier == null ? List.of() : List.of(new Stage<>("telegram", notifier)), List.of());
+                notifier == null ? List.of() : List.of(new Stage<>("telegram", notifier)), List.of(), catalog);
     }
 }

@@ -31,7 +31,7 @@ class ListingCleanupJobTest {
         new Migrations().migrate(db);
         MutableClock clock = new MutableClock(Instant.parse("2026-10-01T12:00:00Z"));
         SeenListings seen = new SeenListings(db, clock);
-        QueryKey key = new QueryKey("blue note", MediaFormat.VINYL, "USD");
+        QueryKey key = new QueryKey("blue note", MediaFormat.VINYL, "USD", false);
         seen.record(listing("old"));
         seen.markSeen(key, List.of("old"));
         clock.advance(Duration.ofDays(20));

@@ -33,6 +33,9 @@ import io.vinyldetective.engine.storage.EngineDatabase;
 import io.vinyldetective.engine.storage.SavedSearch;
 import io.vinyldetective.engine.storage.SavedSearchRepository;
 import io.vinyldetective.engine.storage.StorageSettings;
+import io.vinyldetective.engine.wants.WantSettings;
+import io.vinyldetective.engine.wants.WatchBatches;
+import io.vinyldetective.engine.wants.WatchScopes;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -186,7 +189,8 @@ class PollerTest {
         ChatFeedback feedback = context.getBean(ChatFeedback.class);
         Poller poller = new Poller(searches, new SeenListings(database.dataSource(), clock), context.getBean(CatalogStore.class),
                 new PriceBook(database, clock, Duration.ofDays(7)), new AlertOutbox(database, feedback, clock), feedback,
-                BotSettings.allowing(ME + "," + YOU), settings, clock);
+                BotSettings.allowing(ME + "," + YOU), settings, clock, context.getBean(WatchBatches.class),
+                context.getBean(WatchScopes.class), WantSettings.defaults());
         poller.attach(TestPipelines.of(source, oracle, List.of(new CatnoTier()), new Notifier() {
             @Override
             public void start(PluginContext context) {
