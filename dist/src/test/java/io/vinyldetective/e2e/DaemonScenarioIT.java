@@ -214,6 +214,44 @@ class DaemonScenarioIT {
 
     @Test
     @Order(7)
+    void aListingEbayIndexedLateBelowSeenOnesIsStillAlerted() {
+        ebay.addLate(Scenario.LATE_DEAL, Duration.ofMinutes(10));
+        Call alert = awaitAlert(Scenario.LATE_DEAL, Duration.ofSeconds(20));
+        assertTrue(alert.text().contains(html(Scenario.LATE_DEAL.title())), alert.text());
+    }
+
+    @Test
+    @Order(8)
+    void aWantlistIsReadItsWantsShareOneQueryAndAWantedCopyAtItsValueIsAlerted() {
+        discogs.wantlist("collector", Scenario.ORIGINAL_STEREO, Scenario.PERSUADER).privateWantlist("hidden");
+        Call reading = say(CHAT, "/wantlist collector");
+        assertTrue(reading.text().startsWith("Reading the Discogs wantlist of collector"), reading.text());
+        Call read = awaitReply("Wantlist of collector: 2 wants (2 new, 0 gone)", Duration.ofSeconds(20));
+        assertTrue(read.text().contains("/wants lists them"), read.text());
+
+        ebay.add(Scenario.WANTED_STEREO);
+        Call alert = awaitAlert(Scenario.WANTED_STEREO, Duration.ofSeconds(40));
+        assertTrue(alert.text().contains("on your Discogs wantlist"), alert.text());
+        assertTrue(ebay.searches().stream().anyMatch(r -> "(jackie mclean, persuader)".equals(r.query().get("q"))),
+                "the two wants shared one OR query: " + ebay.searches().stream().map(r -> r.query().get("q")).distinct().toList());
+        assertTrue(discogs.requests(r -> r.path().equals("/masters/147242/versions")).size() == 1,
+                "the master's pressings were read once");
+        String wants = say(CHAT, "/wants").text();
+        assertTrue(wants.contains("Jackie McLean – Swing Swang Swingin' (Vinyl, 1960, BST 84024)")
+                && wants.contains("The Persuader – Stockholm"), wants);
+
+        discogs.wantlist("collector", Scenario.ORIGINAL_STEREO);
+        say(CHAT, "/wantlist collector");
+        awaitReply("Wantlist of collector: 1 want (0 new, 1 gone)", Duration.ofSeconds(20));
+        say(CHAT, "/wantlist hidden");
+        awaitReply("The Discogs wantlist of hidden is private", Duration.ofSeconds(20));
+        say(CHAT, "/wantlist nobody-here");
+        awaitReply("Discogs has no user nobody-here.", Duration.ofSeconds(20));
+        assertTrue(daemon.alive(), daemon.tail());
+    }
+
+    @Test
+    @Order(9)
     void noSecretInAnyTelegramCallOrLogLineAndTheTokenOnlyInTheUrlPath() {
         List<Call> calls = telegram.calls();
         assertTrue(calls.size() > 10, "too few Bot API calls to judge: " + calls.size());
@@ -244,7 +282,7 @@ class DaemonScenarioIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void sigtermExitsZeroWithinTenSeconds() throws InterruptedException {
         assertTrue(daemon.alive(), "the daemon is not running:\n" + daemon.tail());
         long start = System.nanoTime();
@@ -262,6 +300,14 @@ class DaemonScenarioIT {
         telegram.userSays(chat, text);
         await("an answer to '" + text + "'", Duration.ofSeconds(10), () -> telegram.replies(chat).size() > before);
         return telegram.replies(chat).get(before);
+    }
+
+    /** Waits for a plain message to the allowed chat (a reply or a notice) that starts with {@code start}. */
+    private Call awaitReply(String start, Duration limit) {
+        Supplier<Optional<Call>> find = () -> telegram.replies(CHAT).stream().filter(c -> c.text().startsWith(start))
+                .findFirst();
+        await("a message '" + start + "…'", limit, () -> find.get().isPresent());
+        return find.get().orElseThrow();
     }
 
     /** Waits for the deal card about a listing in the allowed chat. */

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * shape of the recorded search page), {@code /releases/{id}}, {@code /marketplace/stats/{id}} and
  * {@code /marketplace/price_suggestions/{id}} in the recorded shapes with the prices a test sets, the
  * {@code X-Discogs-Ratelimit*} headers of a 60-a-minute moving window on every answer, the token
- * and User-Agent checked, and scriptable refusals ({@link #refuseNext}: the documented 429 body with
+ * and User-Agent checked, users' wantlists ({@code /users/{u}/wants}, paged, private and unknown users
+ * answered as such) and masters' versions ({@code /masters/{id}/versions}) of the served releases in
+ * the documented shapes, and scriptable refusals ({@link #refuseNext}: the documented 429 body with
  * a {@code Retry-After}, which Discogs may or may not send, and the window's headers).
  */
 public final class FakeDiscogs extends LoopbackFake {
@@ -28,6 +30,8 @@ public final class FakeDiscogs extends LoopbackFake {
     private static final Pattern RELEASE = Pattern.compile("/releases/(\\d+)");
     private static final Pattern STATS = Pattern.compile("/marketplace/stats/(\\d+)");
     private static final Pattern SUGGESTIONS = Pattern.compile("/marketplace/price_suggestions/(\\d+)");
+    private static final Pattern WANTS = Pattern.compile("/users/([^/]+)/wants");
+    private static final Pattern VERSIONS = Pattern.compile("/masters/(\\d+)/versions");
 
     /** Prices of one release in USD: the eight suggestions by grade name, and the lowest listed. */
     public record Prices(Map<String, Double> suggestions, Double lowest, Integer forSale) {
@@ -52,6 +56,8 @@ public final class FakeDiscogs extends LoopbackFake {
     private final AtomicInteger toRefuse = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile int retryAfterSeconds;
+    private final Map<String, List<Long>> wantlists = new ConcurrentHashMap<>();
+    private final java.util.Set<String> privateLists = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> wireNotes = Shared.json("api/discogs/discogs_wire_notes.json");
     private final Map<String, Object> statsTemplate =
             Shared.json("api/discogs/discogs_official_docs_marketplace_stats_release_1.json");
@@ -75,6 +81,18 @@ public final class FakeDiscogs extends LoopbackFake {
         long id = ((Number) release.get("id")).longValue();
         releases.put(id, release);
         prices.put(id, price);
+        return this;
+    }
+
+    /** Gives a user a wantlist of served releases (replacing the one before). */
+    public FakeDiscogs wantlist(String username, long... releaseIds) {
+        wantlists.put(username.toLowerCase(Locale.ROOT), java.util.Arrays.stream(releaseIds).boxed().toList());
+        return this;
+    }
+
+    /** Keeps a user's wantlist private: another user's token gets the 403 client libraries report. */
+    public FakeDiscogs privateWantlist(String username) {
+        privateLists.add(username.toLowerCase(Locale.ROOT));
         return this;
     }
 
@@ -138,6 +156,18 @@ public final class FakeDiscogs extends LoopbackFake {
         if (path.equals("/database/search")) {
             return Reply.json(200, Shared.write(search(request.query())));
         }
+        if ((m = WANTS.matcher(path)).matches()) {
+            return wants(m.group(1).toLowerCase(Locale.ROOT), request.query());
+        }
+        if ((m = VERSIONS.matcher(path)).matches()) {
+            long master = Long.parseLong(m.group(1));
+            List<Map<String, Object>> versions = releases.values().stream()
+                    .filter(r -> r.get("master_id") instanceof Number n && n.longValue() == master)
+                    .sorted((a, b) -> Long.compare(((Number) a.get("id")).longValue(), ((Number) b.get("id")).longValue()))
+                    .map(FakeDiscogs::version).toList();
+            return versions.isEmpty() ? Reply.json(404, "{\"message\": \"Master Release not found.\"}")
+                    : Reply.json(200, Shared.write(page("versions", versions, request.query())));
+        }
         if ((m = RELEASE.matcher(path)).matches()) {
             Map<String, Object> release = releases.get(Long.parseLong(m.group(1)));
             if (release == null) {
@@ -189,6 +219,71 @@ public final class FakeDiscogs extends LoopbackFake {
 
     private Reply notFound() {
         return Reply.json(404, notFound);
+    }
+
+    /** A wantlist page in the documented shape; a private list is 403, an unknown user 404 (wording not recorded). */
+    private Reply wants(String username, Map<String, String> query) {
+        if (privateLists.contains(username)) {
+            return Reply.json(403, "{\"message\": \"You are not allowed to view this resource. Please authenticate as the"
+                    + " owner to view this content.\"}");
+        }
+        List<Long> ids = wantlists.get(username);
+        if (ids == null) {
+            return Reply.json(404, "{\"message\": \"User does not exist or may have been deleted.\"}");
+        }
+        List<Map<String, Object>> wants = new ArrayList<>();
+        for (long id : ids) {
+            Map<String, Object> release = releases.get(id);
+            Map<String, Object> basic = new LinkedHashMap<>();
+            for (String field : List.of("id", "title", "year", "artists", "labels", "formats", "master_id", "resource_url")) {
+                if (release.containsKey(field)) {
+                    basic.put(field, release.get(field));
+                }
+            }
+            Map<String, Object> want = new LinkedHashMap<>();
+            want.put("rating", 0);
+            want.put("basic_information", basic);
+            want.put("resource_url", "https://api.discogs.com/users/" + username + "/wants/" + id);
+            want.put("id", id);
+            wants.add(want);
+        }
+        return Reply.json(200, Shared.write(page("wants", wants, query)));
+    }
+
+    /** A master's version as the documentation shows one: one label and catalog number, format as text. */
+    private static Map<String, Object> version(Map<String, Object> release) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        List<Map<String, Object>> formats = formats(release);
+        List<Map<String, Object>> labels = labels(release);
+        v.put("status", "Accepted");
+        v.put("format", formats.isEmpty() ? "" : String.join(", ", Shared.list(formats.get(0).get("descriptions")).stream()
+                .map(String::valueOf).toList()));
+        v.put("country", release.get("country"));
+        v.put("title", release.get("title"));
+        v.put("label", labels.isEmpty() ? null : labels.get(0).get("name"));
+        v.put("released", String.valueOf(release.getOrDefault("year", "")));
+        v.put("major_formats", formats.isEmpty() ? List.of() : List.of(formats.get(0).get("name")));
+        v.put("catno", labels.isEmpty() ? "none" : labels.get(0).get("catno"));
+        v.put("resource_url", "https://api.discogs.com/releases/" + release.get("id"));
+        v.put("id", release.get("id"));
+        return v;
+    }
+
+    /** One page of a list in the documented envelope. */
+    private static Map<String, Object> page(String name, List<Map<String, Object>> all, Map<String, String> query) {
+        int perPage = Math.max(1, Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "50"))));
+        int page = Math.max(1, Integer.parseInt(query.getOrDefault("page", "1")));
+        int from = Math.min(all.size(), (page - 1) * perPage);
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("per_page", perPage);
+        pagination.put("items", all.size());
+        pagination.put("page", page);
+        pagination.put("urls", Map.of());
+        pagination.put("pages", Math.max(1, (all.size() + perPage - 1) / perPage));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pagination", pagination);
+        body.put(name, all.subList(from, Math.min(all.size(), from + perPage)));
+        return body;
     }
 
     /** A search page: every known release the criteria fit, in the recorded page's shape. */

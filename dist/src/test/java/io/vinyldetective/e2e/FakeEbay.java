@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback eBay built from {@code shared/api/ebay/}: the client-credentials token endpoint
  * ({@code POST /identity/v1/oauth2/token}, 7200 s tokens, the wire notes' 401 for a bad keyset),
  * {@code GET /buy/browse/v1/item_summary/search} (the listings the test adds whose titles hold every
- * word of {@code q}, newest first, paged with {@code limit}, {@code offset} and {@code next}, each an
+ * word of {@code q}, or of one alternative of an OR group {@code (a, b)}, newest listed first, paged with {@code limit}, {@code offset} and {@code next}, each an
  * item summary of the recorded search with the listing's fields) and
  * {@code GET /buy/browse/v1/item/{itemId}} (the recorded getItem answer with the listing's fields,
  * barcode and item specifics). With the affiliate campaign in {@code X-EBAY-C-ENDUSERCTX} every item
@@ -31,6 +31,11 @@ public final class FakeEbay extends LoopbackFake {
     public static final String SEARCH_PATH = "/buy/browse/v1/item_summary/search";
     public static final String ITEM_PATH = "/buy/browse/v1/item/";
     public static final String RECORDS = "176985";
+    public static final String CDS = "176984";
+    public static final String CASSETTES = "176983";
+    static final String MUSIC = "11233";
+    /** The format categories of the spec's notes; a listing elsewhere (a T-shirt) is found in Records, as the seller put it there. */
+    private static final Set<String> FORMAT_CATEGORIES = Set.of(RECORDS, CDS, CASSETTES);
     private static final String SCOPE_BODY =
             "grant_type=client_credentials&scope=https%3A%2F%2Fapi.ebay.com%2Foauth%2Fapi_scope";
 
@@ -67,6 +72,7 @@ public final class FakeEbay extends LoopbackFake {
     private final String appId;
     private final String certId;
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final Map<String, Boolean> served = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger issued = new AtomicInteger();
     private final Map<String, Object> summaryTemplate;
@@ -98,6 +104,26 @@ public final class FakeEbay extends LoopbackFake {
             posted.add(new Posted(l, clock));
         }
         return this;
+    }
+
+    /**
+     * Puts a listing on the marketplace that went live {@code before} the newest one but is indexed only
+     * now: newlyListed results show it below listings a poll already saw.
+     */
+    public synchronized FakeEbay addLate(Listing listing, java.time.Duration before) {
+        posted.add(new Posted(listing, clock.minus(before)));
+        return this;
+    }
+
+    /** Puts a listing on the marketplace that went live at {@code createdAt} (a simulated clock's time). */
+    public FakeEbay addAt(Listing listing, Instant createdAt) {
+        posted.add(new Posted(listing, createdAt));
+        return this;
+    }
+
+    /** The item ids search has returned so far, in the order first returned. */
+    public List<String> served() {
+        return List.copyOf(served.keySet());
     }
 
     /** Whether search filters titles by the words of {@code q} (on by default; off answers every listing). */
@@ -171,18 +197,24 @@ public final class FakeEbay extends LoopbackFake {
         if (offset % limit != 0) {
             return Reply.json(400, "{\"errors\":[{\"errorId\":12515,\"domain\":\"API_BROWSE\",\"category\":\"REQUEST\"}]}");
         }
-        List<String> words = Shared.words(request.query().getOrDefault("q", ""));
+        List<List<String>> anyOf = terms(request.query().getOrDefault("q", ""));
+        String category = request.query().get("category_ids");
         List<Posted> hits = new ArrayList<>();
         for (Posted p : posted) {
-            if (!matchQuery || Shared.words(p.listing().title()).containsAll(words)) {
-                hits.add(0, p); // newest first
+            List<String> title = Shared.words(p.listing().title());
+            boolean inCategory = category == null || category.equals(MUSIC) || category.equals(p.listing().categoryId())
+                    || !FORMAT_CATEGORIES.contains(p.listing().categoryId()) && category.equals(RECORDS);
+            if (inCategory && (!matchQuery || anyOf.stream().anyMatch(title::containsAll))) {
+                hits.add(p);
             }
         }
+        hits.sort((a, b) -> b.createdAt().compareTo(a.createdAt())); // newlyListed: newest first
         String campaign = packed(request.header("X-EBAY-C-ENDUSERCTX"), "affiliateCampaignId");
         String reference = packed(request.header("X-EBAY-C-ENDUSERCTX"), "affiliateReferenceId");
         List<Object> page = new ArrayList<>();
         for (int i = offset; i < Math.min(offset + limit, hits.size()); i++) {
             page.add(summary(hits.get(i), campaign, reference));
+            served.putIfAbsent(hits.get(i).listing().itemId(), Boolean.TRUE);
         }
         String self = baseUrl() + SEARCH_PATH + "?" + (request.rawQuery() == null ? "" : request.rawQuery()
                 .replaceAll("(^|&)(limit|offset)=[^&]*", ""));
@@ -201,6 +233,19 @@ public final class FakeEbay extends LoopbackFake {
             body.put("itemSummaries", page);
         }
         return Reply.json(200, Shared.write(body));
+    }
+
+    /** The spec's {@code q}: space-separated words are AND, {@code (a, b)} is OR; each alternative as its words. */
+    private static List<List<String>> terms(String q) {
+        String text = q.strip();
+        if (text.startsWith("(") && text.endsWith(")")) {
+            List<List<String>> alternatives = new ArrayList<>();
+            for (String term : text.substring(1, text.length() - 1).split(",")) {
+                alternatives.add(Shared.words(term));
+            }
+            return alternatives;
+        }
+        return List.of(Shared.words(text));
     }
 
     private Map<String, Object> summary(Posted p, String campaign, String reference) {

@@ -71,6 +71,18 @@ public final class Scenario {
             "Jackie McLean – Swing Swang Swingin' (Blue Note BLP 4024) 1960 mono LP VG", "45.00", "5.00",
             "northside_records", aspects("BLP 4024", "Very Good (VG)"));
 
+    /** The mono original, listed ten minutes before the newest listing but indexed by eBay only later. */
+    static final FakeEbay.Listing LATE_DEAL = FakeEbay.Listing.record("266100000041",
+            "Jackie McLean Swing Swang Swingin' Blue Note BLP 4024 mono original VG+", "42.00", "5.00",
+            "late_indexer", aspects("BLP 4024", "Very Good Plus (VG+)"));
+    /** The stereo original on the wantlist at about its value (96 + 7 against 110 at VG+): no deal for a search, fine for a want. */
+    static final FakeEbay.Listing WANTED_STEREO = FakeEbay.Listing.record("266100000051",
+            "Jackie McLean Swing Swang Swingin' BST 84024 stereo LP VG+", "96.00", "7.00", "wantlist_finds",
+            aspects("BST 84024", "Very Good Plus (VG+)"));
+
+    /** The Persuader's Stockholm (release 1 of the dump sample): the wantlist's other want, of another artist. */
+    static final long PERSUADER = 1L;
+
     /** The listings on eBay before the search is saved, oldest first. */
     static final List<FakeEbay.Listing> INITIAL = List.of(FAIR, REISSUE_LISTING, T_SHIRT, UNKNOWN_SHIPPING, UNDERPRICED);
 
@@ -106,7 +118,9 @@ public final class Scenario {
                 .serve(original(reissue, ORIGINAL_MONO, "BLP 4024", "Mono"),
                         FakeDiscogs.Prices.of(140.25, 130.8, 120.4817, 95.1, 70.0, 50.2, 30.0, 20.0, 99.0, 7))
                 .serve(original(reissue, ORIGINAL_STEREO, "BST 84024", "Stereo"),
-                        FakeDiscogs.Prices.of(130.0, 120.6, 110.2, 85.9, 60.0, 45.0, 25.0, 15.0, 92.0, 5));
+                        FakeDiscogs.Prices.of(130.0, 120.6, 110.2, 85.9, 60.0, 45.0, 25.0, 15.0, 92.0, 5))
+                .serve(DumpSample.release(PERSUADER),
+                        FakeDiscogs.Prices.of(30.0, 25.0, 20.0, 15.0, 10.0, 8.0, 5.0, 3.0, 18.0, 4));
     }
 
     /** A 1960 US original made from the reissue's record: its own id and catalog number. */
@@ -138,6 +152,7 @@ public final class Scenario {
         env.put("EBAY_MARKETPLACE", "EBAY_US");
         env.put("EBAY_CAMPAIGN_ID", CAMPAIGN_ID);
         env.put("POLL_INTERVAL", pollInterval);
+        env.put("WANTLIST_POLL_INTERVAL", pollInterval);
         // Polling every 3 s all day would take ~28,800 calls: on the default 5,000 a day the poller
         // (rightly) stretches every interval about 5x. The fake has no quota, so give the source a big one.
         env.put("PLUGINS_EBAY_DAILY_CALL_LIMIT", "1000000");
