@@ -1,6 +1,7 @@
 package io.vinyldetective.plugins.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,19 @@ class TelegramChannelTest {
         assertEquals("1111111", body.get("chat_id").asText());
         assertEquals("you said: /add_search <b>blue</b> & note", body.get("text").asText());
         assertTrue(body.get("parse_mode") == null, "replies are plain text, so user text needs no escaping");
+    }
+
+    @Test
+    void aNoticeIsSentUnpromptedAsPlainTextAndNotBeforeTheChannelIsOpen() throws InterruptedException {
+        assertFalse(channel.send(new ChatReply("1111111", "too early")), "not open yet");
+        channel.open(handler);
+
+        assertTrue(channel.send(new ChatReply("1111111", "Wantlist of <rodney>: 2 wants")));
+
+        FakeBotApi.Call sent = api.await("sendMessage", 1).get(0);
+        assertEquals("1111111", sent.json().get("chat_id").asText());
+        assertEquals("Wantlist of <rodney>: 2 wants", sent.json().get("text").asText());
+        assertTrue(sent.json().get("parse_mode") == null, "plain text: no markup to escape");
     }
 
     @Test
