@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param imageUrl     the main photo, or null
  * @param webUrl       the URL to open (with affiliate tracking where configured)
  * @param createdAt    when the listing went live, or null
+ * @param endsAt       when the listing is scheduled to end (an auction's last bid), or null when unknown
+ * @param bidCount     how many bids an auction has, or null
+ * @since 1.3.0 for {@code endsAt} and {@code bidCount}
  */
 public record Listing(
         String id,
@@ -41,7 +44,14 @@ public record Listing(
         Money currentBid,
         String imageUrl,
         String webUrl,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant endsAt,
+        Integer bidCount) {
+
+    /** A buy-now buying option. */
+    public static final String FIXED_PRICE = "FIXED_PRICE";
+    /** The auction buying option. */
+    public static final String AUCTION = "AUCTION";
 
     public Listing {
         Objects.requireNonNull(id, "id");
@@ -50,11 +60,41 @@ public record Listing(
         buyingOptions = buyingOptions == null ? List.of() : List.copyOf(buyingOptions);
     }
 
+    /** A listing without end date or bid count (the API 1.2 form). */
+    public Listing(String id, String source, String title, Money price, Money shipping, String condition,
+                   String conditionId, MediaFormat format, String gtin, Map<String, String> aspects, Seller seller,
+                   List<String> buyingOptions, Money currentBid, String imageUrl, String webUrl, Instant createdAt) {
+        this(id, source, title, price, shipping, condition, conditionId, format, gtin, aspects, seller, buyingOptions,
+                currentBid, imageUrl, webUrl, createdAt, null, null);
+    }
+
     /** A listing with only what matching needs: id, title, price, format, barcode and item specifics. */
     public static Listing forMatching(String id, String title, Money price, MediaFormat format, String gtin,
                                       Map<String, String> aspects) {
         return new Listing(id, null, title, price, null, null, null, format, gtin, aspects, null, List.of(),
                 null, null, null, null);
+    }
+
+    /**
+     * Whether it is an auction that cannot be bought now: bidding is the only way in, so the current bid
+     * (not a buy-it-now price) is what it costs so far.
+     *
+     * @since 1.3.0
+     */
+    public boolean auctionOnly() {
+        return buyingOptions.contains(AUCTION) && !buyingOptions.contains(FIXED_PRICE);
+    }
+
+    /**
+     * The same listing as an auction priced at its current bid (or its price when the marketplace gave no
+     * bid): what an alert for an auction ending soon is scored and shown with.
+     *
+     * @since 1.3.0
+     */
+    public Listing atCurrentBid() {
+        return currentBid == null || currentBid.equals(price) ? this
+                : new Listing(id, source, title, currentBid, shipping, condition, conditionId, format, gtin, aspects,
+                        seller, buyingOptions, currentBid, imageUrl, webUrl, createdAt, endsAt, bidCount);
     }
 
     /** Price plus shipping, or null when shipping is unknown or in another currency. */
@@ -79,7 +119,17 @@ public record Listing(
     public Listing withDetails(String newGtin, Map<String, String> newAspects) {
         return new Listing(id, source, title, price, shipping, condition, conditionId, format,
                 newGtin != null ? newGtin : gtin, newAspects != null ? newAspects : aspects, seller, buyingOptions,
-                currentBid, imageUrl, webUrl, createdAt);
+                currentBid, imageUrl, webUrl, createdAt, endsAt, bidCount);
+    }
+
+    /**
+     * A copy with another format (e.g. from a detail call).
+     *
+     * @since 1.3.0
+     */
+    public Listing withFormat(MediaFormat newFormat) {
+        return new Listing(id, source, title, price, shipping, condition, conditionId, newFormat, gtin, aspects, seller,
+                buyingOptions, currentBid, imageUrl, webUrl, createdAt, endsAt, bidCount);
     }
 
     /** The seller of a listing. {@code feedbackScore} and {@code feedbackPercent} may be null. */

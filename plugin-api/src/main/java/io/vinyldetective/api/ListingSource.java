@@ -49,6 +49,28 @@ public interface ListingSource extends PipelineExtension {
         return terms.size() == 1 ? Optional.of(terms.get(0)) : Optional.empty();
     }
 
+    /**
+     * The auctions of a query that end before {@code endingBefore}, soonest first, each priced at its current
+     * bid ({@link Listing#currentBid()}) with its end ({@link Listing#endsAt()}). The engine asks for these
+     * shortly before auctions end and alerts a deal once; it decides which to look at, so a source returns
+     * them all, seen or not. Empty when the marketplace has no auctions ({@link #auctions()} false).
+     *
+     * @throws PluginException.RetryLater when the marketplace is unavailable or the budget is spent
+     * @since 1.3.0
+     */
+    default List<Listing> endingAuctions(ListingQuery query, java.time.Instant endingBefore) {
+        return List.of();
+    }
+
+    /**
+     * Whether {@link #endingAuctions} finds anything: the marketplace has auctions and the source reads them.
+     *
+     * @since 1.3.0
+     */
+    default boolean auctions() {
+        return false;
+    }
+
     /** The call budget left, when the marketplace has one. */
     default Optional<Budget> budget() {
         return Optional.empty();

@@ -7,6 +7,7 @@ import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PluginContext;
 import io.vinyldetective.api.PluginException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -18,6 +19,7 @@ public class ConsoleNotifier implements Notifier {
             "Where cards are printed: stdout or stderr.");
 
     private volatile PrintStream out = System.out;
+    private volatile Clock clock = Clock.systemUTC();
 
     @Override
     public List<ConfigKey> configKeys() {
@@ -26,6 +28,7 @@ public class ConsoleNotifier implements Notifier {
 
     @Override
     public void start(PluginContext context) {
+        clock = context.clock();
         String stream = context.config().string(STREAM.name());
         switch (stream) {
             case "stdout":
@@ -46,7 +49,7 @@ public class ConsoleNotifier implements Notifier {
 
     @Override
     public Delivery deliver(Alert alert) {
-        String card = DealCard.render(alert);
+        String card = DealCard.render(alert, clock.instant());
         synchronized (out) {
             out.println(card);
             out.flush();

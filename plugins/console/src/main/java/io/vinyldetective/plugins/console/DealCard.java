@@ -1,10 +1,12 @@
 package io.vinyldetective.plugins.console;
 
 import io.vinyldetective.api.Alert;
+import io.vinyldetective.api.AuctionText;
 import io.vinyldetective.api.Deal;
 import io.vinyldetective.api.Listing;
 import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Release;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -14,7 +16,8 @@ final class DealCard {
     private DealCard() {
     }
 
-    static String render(Alert alert) {
+    /** The card as of {@code now} (an auction's time left counts from it). */
+    static String render(Alert alert, Instant now) {
         Deal deal = alert.deal();
         Listing listing = deal.listing();
         Release release = deal.release();
@@ -42,6 +45,7 @@ final class DealCard {
         sb.append("Price: ").append(listing.price());
         sb.append(listing.shipping() == null ? " + shipping unknown" : " + " + listing.shipping() + " shipping");
         sb.append(" = ").append(deal.landedCost()).append('\n');
+        AuctionText.of(listing, now).ifPresent(line -> sb.append(line).append('\n'));
         sb.append("Reference: ").append(reference.price()).append(" (").append(reference.source());
         if (reference.grade() != null) {
             sb.append(", ").append(reference.grade().discogsName());

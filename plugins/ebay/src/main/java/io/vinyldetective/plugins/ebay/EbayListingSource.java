@@ -67,6 +67,10 @@ public final class EbayListingSource implements ListingSource {
     public void start(PluginContext context) {
         settings = EbaySettings.from(context.config());
         log = context.logger();
+        if (context.config().bool(EbaySettings.INCLUDE_AUCTIONS.name())) {
+            log.log(Level.WARNING, "plugins.ebay.include-auctions is no longer used: add auctions:on to a search"
+                    + " (/add_search ... auctions:on) or a want (/want <n> auctions:on) to be told about auctions ending soon");
+        }
         budget = new CallBudget(context.store(), context.clock(), settings.dailyCallLimit(), log);
         AccessTokens tokens = new AccessTokens(context.http(), settings, context.clock(), budget, log);
         api = new EbayApi(context.http(), tokens, budget, settings, log);
@@ -129,6 +133,54 @@ public final class EbayListingSource implements ListingSource {
                         + "{4}; calls left today {5}", found.size(), late, pages, skipped,
                 reachedSeen ? "" : " (stopped before reaching a seen listing)", budget.budget().remaining());
         return List.copyOf(found.values());
+    }
+
+    /**
+     * Reads auctions ending soonest first until one ends at or after {@code endingBefore} (eBay sorts by the
+     * scheduled end), the last page, or {@code max-pages}. Each is priced at its current bid; an auction
+     * without an end date is skipped (it cannot be timed).
+     */
+    @Override
+    public List<Listing> endingAuctions(ListingQuery query, Instant endingBefore) {
+        Map<String, Listing> found = new LinkedHashMap<>();
+        int limit = settings.pageSize();
+        int pages = 0;
+        int skipped = 0;
+        boolean past = false;
+        for (int offset = 0; !past && pages < settings.maxPages() && offset < EbaySettings.MAX_RESULT_WINDOW;
+                offset += limit) {
+            Map<String, Object> page = read(api.get(search.endingAuctions(query, offset, limit), Urgency.BACKGROUND));
+            pages++;
+            List<Object> items = Json.list(page, "itemSummaries");
+            for (Object element : items) {
+                String id = element instanceof Map ? Json.text(Json.cast(element), "itemId") : null;
+                try {
+                    Listing listing = mapper.fromSummary(element);
+                    if (listing.endsAt() == null) {
+                        continue;
+                    }
+                    if (!listing.endsAt().isBefore(endingBefore)) {
+                        past = true;
+                        break;
+                    }
+                    found.putIfAbsent(listing.id(), listing.atCurrentBid());
+                } catch (PluginException.BadItem e) {
+                    skipped++;
+                    reportBadItem(id, e);
+                }
+            }
+            if (items.size() < limit || Json.text(page, "next") == null) {
+                break;
+            }
+        }
+        log.log(Level.DEBUG, "eBay auctions: {0} ending before {1} from {2} page(s), {3} malformed skipped; calls left "
+                + "today {4}", found.size(), endingBefore, pages, skipped, budget.budget().remaining());
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public boolean auctions() {
+        return true;
     }
 
     /** When a summary went live: {@code itemOriginDate} (what newlyListed sorts by), else {@code itemCreationDate}. */

@@ -24,7 +24,6 @@ import java.util.List;
  * @param cdCategory        category searched for {@link MediaFormat#CD}
  * @param cassetteCategory  category searched for {@link MediaFormat#CASSETTE}
  * @param musicCategory     category searched when the saved search names no format
- * @param includeAuctions   whether auctions are searched besides fixed-price listings for every search
  * @param deliveryCountry   two-letter country the items must ship to, or null
  * @param itemLocationCountry two-letter country the items must be located in, or null
  * @param pageSize          listings per search page (1 to 200)
@@ -33,7 +32,7 @@ import java.util.List;
  */
 record EbaySettings(String appId, String certId, URI baseUrl, String marketplace, String campaignId, String referenceId,
                     int dailyCallLimit, String vinylCategory, String cdCategory, String cassetteCategory,
-                    String musicCategory, boolean includeAuctions, String deliveryCountry, String itemLocationCountry,
+                    String musicCategory, String deliveryCountry, String itemLocationCountry,
                     int pageSize, int maxPages, Duration indexLag) {
 
     static final ConfigKey APP_ID = ConfigKey.secret("app-id",
@@ -58,8 +57,12 @@ record EbaySettings(String appId, String certId, URI baseUrl, String marketplace
             "category id searched for cassettes (176983 'Cassettes' on EBAY_US, not verified against eBay)");
     static final ConfigKey MUSIC_CATEGORY = ConfigKey.optional("music-category", Type.STRING, "11233",
             "category id searched when a saved search names no format (11233 'Music' on EBAY_US, not verified)");
+    /**
+     * No longer used (API 1.3 searches auctions per saved search or want, shortly before they end); still
+     * accepted so a configuration written for an older version starts.
+     */
     static final ConfigKey INCLUDE_AUCTIONS = ConfigKey.optional("include-auctions", Type.BOOLEAN, "false",
-            "search auctions too for every saved search (a saved search may also ask for them)");
+            "no longer used: a search or want asks for auctions with auctions:on (accepted so old configurations start)");
     static final ConfigKey DELIVERY_COUNTRY = ConfigKey.optional("delivery-country", Type.STRING, null,
             "two-letter country the listings must ship to (filter deliveryCountry), e.g. US");
     static final ConfigKey ITEM_LOCATION_COUNTRY = ConfigKey.optional("item-location-country", Type.STRING, null,
@@ -108,7 +111,7 @@ record EbaySettings(String appId, String certId, URI baseUrl, String marketplace
         return new EbaySettings(config.string(APP_ID.name()), config.string(CERT_ID.name()), baseUrl, marketplace,
                 token(config, CAMPAIGN_ID), token(config, REFERENCE_ID), limit,
                 category(config, VINYL_CATEGORY), category(config, CD_CATEGORY), category(config, CASSETTE_CATEGORY),
-                category(config, MUSIC_CATEGORY), config.bool(INCLUDE_AUCTIONS.name()),
+                category(config, MUSIC_CATEGORY),
                 country(config, DELIVERY_COUNTRY), country(config, ITEM_LOCATION_COUNTRY), pageSize, maxPages, indexLag);
     }
 

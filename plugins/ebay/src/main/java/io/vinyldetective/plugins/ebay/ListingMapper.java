@@ -59,7 +59,8 @@ final class ListingMapper {
             return new Listing(id, source, title.strip(), price, shipping(item), Json.text(item, "condition"),
                     Json.text(item, "conditionId"), format(item), null, Map.of(), seller(item), buyingOptions(item),
                     currentBid, Json.text(Json.object(item, "image"), "imageUrl"), webUrl(item),
-                    instant(Json.text(item, "itemCreationDate")));
+                    instant(Json.text(item, "itemCreationDate")), instant(Json.text(item, "itemEndDate")),
+                    bidCount(item));
         } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
             throw new PluginException.BadItem("item " + id + ": " + e.getMessage(), e);
         }
@@ -69,10 +70,7 @@ final class ListingMapper {
     Listing withDetails(Listing listing, Details details) {
         Listing enriched = listing.withDetails(details.gtin(), details.aspects());
         if (enriched.format() == null && details.format() != null) {
-            enriched = new Listing(enriched.id(), enriched.source(), enriched.title(), enriched.price(), enriched.shipping(),
-                    enriched.condition(), enriched.conditionId(), details.format(), enriched.gtin(), enriched.aspects(),
-                    enriched.seller(), enriched.buyingOptions(), enriched.currentBid(), enriched.imageUrl(),
-                    enriched.webUrl(), enriched.createdAt());
+            enriched = enriched.withFormat(details.format());
         }
         return enriched;
     }
@@ -180,6 +178,12 @@ final class ListingMapper {
             return affiliate;
         }
         return Json.text(item, "itemWebUrl");
+    }
+
+    /** {@code bidCount} (an integer in the contract; tolerated as a string), or null when absent. */
+    private static Integer bidCount(Map<String, Object> item) {
+        String text = Json.text(item, "bidCount");
+        return text == null ? null : Integer.valueOf(text.strip());
     }
 
     private static Instant instant(String text) {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The {@code GET /buy/browse/v1/item_summary/search} URI for a saved search: its words, the music
- * category of its format, newest first, and the filters (buying options, price, delivery country,
- * item location).
+ * category of its format, newest first (or, for auctions, ending soonest first), and the filters
+ * (buying options, price, delivery country, item location).
  */
 final class SearchRequest {
 
@@ -27,21 +27,33 @@ final class SearchRequest {
 
     /** The page of {@code limit} listings starting at {@code offset} (0 or a multiple of {@code limit}). */
     URI page(ListingQuery query, int offset, int limit) {
+        String options = query.includeAuctions() ? "buyingOptions:{FIXED_PRICE|AUCTION}" : "buyingOptions:{FIXED_PRICE}";
+        return uri(query, "newlyListed", options, offset, limit);
+    }
+
+    /**
+     * The page of {@code limit} auctions starting at {@code offset}, the soonest to end first: what
+     * {@link EbayListingSource#endingAuctions} reads. The price cap applies to the current bid.
+     */
+    URI endingAuctions(ListingQuery query, int offset, int limit) {
+        return uri(query, "endingSoonest", "buyingOptions:{AUCTION}", offset, limit);
+    }
+
+    private URI uri(ListingQuery query, String sort, String buyingOptions, int offset, int limit) {
         StringBuilder sb = new StringBuilder(settings.baseUrl().toString()).append(PATH)
                 .append("?q=").append(encode(query.text().strip()))
                 .append("&category_ids=").append(settings.categoryFor(query.format()))
-                .append("&sort=newlyListed")
+                .append("&sort=").append(sort)
                 .append("&limit=").append(limit)
                 .append("&offset=").append(offset)
-                .append("&filter=").append(encode(String.join(",", filters(query))));
+                .append("&filter=").append(encode(String.join(",", filters(query, buyingOptions))));
         return URI.create(sb.toString());
     }
 
     /** eBay's filter expressions, e.g. {@code buyingOptions:{FIXED_PRICE}}, {@code price:[..25.00]}. */
-    List<String> filters(ListingQuery query) {
+    private List<String> filters(ListingQuery query, String buyingOptions) {
         List<String> filters = new ArrayList<>();
-        boolean auctions = settings.includeAuctions() || query.includeAuctions();
-        filters.add(auctions ? "buyingOptions:{FIXED_PRICE|AUCTION}" : "buyingOptions:{FIXED_PRICE}");
+        filters.add(buyingOptions);
         if (query.maxPrice() != null) {
             filters.add("price:[.." + query.maxPrice().amount().toPlainString() + "]");
             filters.add("priceCurrency:" + query.maxPrice().currency());

@@ -418,9 +418,36 @@ class EbayListingSourceTest {
         assertEquals(Money.of("40.00", "USD"), l.get(1).price(), "the buy-it-now price");
         assertEquals(Money.of("20.00", "USD"), l.get(1).currentBid());
         assertEquals(List.of("FIXED_PRICE"), ebay.listing(2).get("buyingOptions"));
+        assertEquals(Instant.parse("2026-11-30T18:00:00Z"), l.get(0).endsAt());
+        assertEquals(3, l.get(0).bidCount());
+        assertTrue(l.get(0).auctionOnly());
+        assertFalse(l.get(1).auctionOnly(), "an auction with buy-it-now can be bought now");
+    }
 
-        source("include-auctions", "true").newListings(BLUE_NOTE, seenFrom(ebay, 0));
-        assertEquals("buyingOptions:{FIXED_PRICE|AUCTION}", ebay.seen(SEARCH).get(2).query().get("filter"));
+    @Test
+    void endingAuctionsAreReadSoonestFirstUpToTheGivenEndAndPricedAtTheCurrentBid() {
+        Instant now = Instant.parse("2026-11-30T17:00:00Z");
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> auction = ebay.listing(i * 3);
+            auction.put("buyingOptions", i == 0 ? List.of("AUCTION", "FIXED_PRICE") : List.of("AUCTION"));
+            auction.put("price", Map.of("value", "40.00", "currency", "USD"));
+            auction.put("currentBidPrice", Map.of("value", (10 + i) + ".00", "currency", "USD"));
+            auction.put("bidCount", i);
+            auction.put("itemEndDate", now.plus(Duration.ofMinutes(10L * (8 - i))).toString());
+        }
+        EbayListingSource source = source("page-size", "3");
+        List<Listing> ending = source.endingAuctions(new ListingQuery("blue note", MediaFormat.VINYL,
+                Money.of("30.00", "USD"), "USD", true), now.plus(Duration.ofMinutes(45)));
+
+        List<Seen> asked = ebay.seen(SEARCH);
+        assertEquals("endingSoonest", asked.get(0).query().get("sort"));
+        assertEquals("buyingOptions:{AUCTION},price:[..30.00],priceCurrency:USD", asked.get(0).query().get("filter"));
+        assertEquals(2, asked.size(), "the second page holds an auction ending after the bound: no third page");
+        assertEquals(List.of(10L, 20L, 30L, 40L), ending.stream()
+                .map(l -> Duration.between(now, l.endsAt()).toMinutes()).toList(), "soonest first, none ending later");
+        assertEquals(Money.of("17.00", "USD"), ending.get(0).price(), "priced at the current bid");
+        assertEquals(7, ending.get(0).bidCount());
+        assertTrue(source.auctions());
     }
 
     @Test

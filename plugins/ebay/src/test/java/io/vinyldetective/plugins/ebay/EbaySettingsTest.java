@@ -36,7 +36,6 @@ class EbaySettingsTest {
         assertEquals("EBAY_US", s.marketplace());
         assertEquals(5000, s.dailyCallLimit());
         assertEquals(50, s.pageSize());
-        assertFalse(s.includeAuctions());
         assertFalse(s.affiliate());
         assertNull(s.deliveryCountry());
         assertEquals("176985", s.categoryFor(MediaFormat.VINYL));

@@ -291,9 +291,10 @@ final class FakeEbay implements AutoCloseable {
         }
         String campaign = packed(request.header("X-EBAY-C-ENDUSERCTX"), "affiliateCampaignId");
         String reference = packed(request.header("X-EBAY-C-ENDUSERCTX"), "affiliateReferenceId");
+        List<Object> listed = sorted(request.query().get("sort"));
         List<Object> page = new ArrayList<>();
-        for (int i = offset; i < Math.min(offset + limit, catalog.size()); i++) {
-            Object element = catalog.get(i);
+        for (int i = offset; i < Math.min(offset + limit, listed.size()); i++) {
+            Object element = listed.get(i);
             if (element instanceof Map && campaign != null) {
                 Map<String, Object> copy = new LinkedHashMap<>(Json.cast(element));
                 copy.put("itemAffiliateWebUrl", copy.get("itemWebUrl") + "?mkevt=1&mkcid=1&mkrid=711-53200-19255-0&campid="
@@ -305,8 +306,8 @@ final class FakeEbay implements AutoCloseable {
         String self = baseUrl() + request.path() + "?limit=" + limit + "&offset=";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("href", self + offset);
-        body.put("total", catalog.size());
-        if (offset + limit < catalog.size()) {
+        body.put("total", listed.size());
+        if (offset + limit < listed.size()) {
             body.put("next", self + (offset + limit));
         }
         body.put("limit", limit);
@@ -315,6 +316,25 @@ final class FakeEbay implements AutoCloseable {
             body.put("itemSummaries", page);
         }
         return Answer.of(200, JSON.std.asString(body));
+    }
+
+    /**
+     * The catalog in the order of {@code sort}: as kept (newest first) for {@code newlyListed}; for
+     * {@code endingSoonest} only the auctions with an end date, the soonest to end first (as eBay does).
+     */
+    private List<Object> sorted(String sort) {
+        if (!"endingSoonest".equals(sort)) {
+            return catalog;
+        }
+        List<Map<String, Object>> auctions = new ArrayList<>();
+        for (Object element : catalog) {
+            if (element instanceof Map && Json.list(Json.cast(element), "buyingOptions").contains("AUCTION")
+                    && ((Map<?, ?>) element).get("itemEndDate") != null) {
+                auctions.add(Json.cast(element));
+            }
+        }
+        auctions.sort(java.util.Comparator.comparing(a -> Instant.parse((String) a.get("itemEndDate"))));
+        return new ArrayList<>(auctions);
     }
 
     private Answer item(Seen request) throws IOException {

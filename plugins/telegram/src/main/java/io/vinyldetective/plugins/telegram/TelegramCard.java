@@ -2,12 +2,14 @@ package io.vinyldetective.plugins.telegram;
 
 import io.vinyldetective.api.Alert;
 import io.vinyldetective.api.AlertButtons;
+import io.vinyldetective.api.AuctionText;
 import io.vinyldetective.api.Deal;
 import io.vinyldetective.api.Listing;
 import io.vinyldetective.api.Money;
 import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Release;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +54,8 @@ final class TelegramCard {
         return StringEscapeUtils.builder(TELEGRAM_HTML).escape(clean).toString();
     }
 
-    static String render(Deal deal) {
+    /** The card as of {@code now} (an auction's time left counts from it). */
+    static String render(Deal deal, Instant now) {
         Listing listing = deal.listing();
         Release release = deal.release();
         PriceQuote reference = deal.reference();
@@ -86,6 +89,7 @@ final class TelegramCard {
                 + (listing.shipping() == null ? " + shipping unknown" : " + " + money(listing.shipping()) + " shipping")
                 + " = <b>" + money(deal.landedCost()) + "</b>";
         lines.add(price);
+        AuctionText.of(listing, now).ifPresent(line -> lines.add("⏳ <b>" + escape(line) + "</b>"));
         StringJoiner ref = new StringJoiner(", ", " (", ")");
         if (reference.grade() != null) {
             ref.add(escape(reference.grade().discogsName()));

@@ -5,6 +5,7 @@ import io.vinyldetective.api.ConfigKey;
 import io.vinyldetective.api.Delivery;
 import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PluginContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.OkHttpClient;
@@ -33,6 +34,7 @@ public class TelegramNotifier implements Notifier {
     private volatile OkHttpClient http;
     private volatile OkHttpTelegramClient client;
     private volatile System.Logger log;
+    private volatile Clock clock = Clock.systemUTC();
 
     @Override
     public List<ConfigKey> configKeys() {
@@ -43,6 +45,7 @@ public class TelegramNotifier implements Notifier {
     public void start(PluginContext context) {
         TelegramSettings settings = TelegramSettings.from(context.config());
         log = context.logger();
+        clock = context.clock();
         http = new OkHttpClient();
         client = new OkHttpTelegramClient(http, settings.token(), settings.url());
     }
@@ -50,7 +53,7 @@ public class TelegramNotifier implements Notifier {
     @Override
     public Delivery deliver(Alert alert) {
         String chat = alert.recipient();
-        String card = TelegramCard.render(alert.deal());
+        String card = TelegramCard.render(alert.deal(), clock.instant());
         String photo = alert.deal().listing().imageUrl();
         try {
             if (photo != null && photo.startsWith("http") && card.length() <= TelegramCard.CAPTION_LIMIT) {

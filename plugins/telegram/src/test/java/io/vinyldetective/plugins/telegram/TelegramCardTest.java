@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vinyldetective.api.Alert;
 import io.vinyldetective.api.AlertButtons;
+import io.vinyldetective.api.Deal;
+import io.vinyldetective.api.Listing;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +21,25 @@ class TelegramCardTest {
     private static final Pattern TAG = Pattern.compile("</?([a-z]+)>");
 
     @Test
+    void anAuctionCardSaysTheCurrentBidAndTheTimeLeftAsOfDelivery() {
+        Deal fixed = Deals.alert("1", null).deal();
+        Listing l = fixed.listing();
+        Instant ends = Instant.parse("2026-11-25T10:28:00Z");
+        Listing auction = new Listing(l.id(), l.source(), l.title(), l.price(), l.shipping(), l.condition(), l.conditionId(),
+                l.format(), l.gtin(), l.aspects(), l.seller(), List.of("AUCTION"), l.price(), l.imageUrl(), l.webUrl(),
+                l.createdAt(), ends, 3);
+        Deal deal = new Deal(auction, fixed.release(), fixed.match(), fixed.reference(), fixed.landedCost(),
+                fixed.discount(), fixed.priority(), fixed.flags());
+
+        String card = TelegramCard.render(deal, ends.minus(Duration.ofMinutes(28)));
+        assertTrue(card.contains("\n⏳ <b>Auction: current bid 40.00 EUR (3 bids) · ends in 28 min (10:28 UTC)</b>\n"), card);
+        assertTrue(TelegramCard.render(deal, ends.minus(Duration.ofMinutes(95))).contains("ends in 1 h 35 min"));
+        assertFalse(TelegramCard.render(fixed, ends).contains("Auction"), "a buy-it-now card has no auction line");
+    }
+
+    @Test
     void cardHasEverythingTheIssueAsksFor() {
-        String card = TelegramCard.render(Deals.alert("1", null).deal());
+        String card = TelegramCard.render(Deals.alert("1", null).deal(), Instant.EPOCH);
         assertEquals(String.join("\n",
                 "🔥 <b>62 % below the reference</b>",
                 "<b>Art Blakey &amp; The Jazz Messengers — Moanin'</b>",
@@ -35,7 +56,7 @@ class TelegramCardTest {
     @Test
     void hostileTitlesAreEscapedAndOnlyOurOwnTagsRemain() {
         String hostile = "<b>FREE</b> & <a href=\"http://evil\">click</a> &amp; </i><script>x</script> \"quoted\"";
-        String card = TelegramCard.render(Deals.alert("1", hostile, hostile, null).deal());
+        String card = TelegramCard.render(Deals.alert("1", hostile, hostile, null).deal(), Instant.EPOCH);
         Matcher m = TAG.matcher(card);
         while (m.find()) {
             assertTrue(List.of("b", "i").contains(m.group(1)), "unexpected tag " + m.group());
@@ -49,7 +70,7 @@ class TelegramCardTest {
     @Test
     void veryLongValuesAreCutBeforeEscapingSoNoEntityIsCutInHalf() {
         String title = "&".repeat(5000);
-        String card = TelegramCard.render(Deals.alert("1", title, title, null).deal());
+        String card = TelegramCard.render(Deals.alert("1", title, title, null).deal(), Instant.EPOCH);
         assertTrue(card.length() < 4096, "fits one message: " + card.length());
         String escaped = TelegramCard.escape(title);
         assertEquals((TelegramCard.VALUE_LIMIT - 1) * "&amp;".length() + 1, escaped.length());

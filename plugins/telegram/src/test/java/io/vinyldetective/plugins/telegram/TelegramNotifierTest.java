@@ -10,6 +10,7 @@ import io.vinyldetective.api.Delivery;
 import io.vinyldetective.api.PluginException;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class TelegramNotifierTest {
         JsonNode body = call.json();
         assertEquals("1111111", body.get("chat_id").asText());
         assertEquals("HTML", body.get("parse_mode").asText());
-        assertEquals(TelegramCard.render(Deals.alert("1", null).deal()), body.get("text").asText());
+        assertEquals(TelegramCard.render(Deals.alert("1", null).deal(), Instant.EPOCH), body.get("text").asText());
         JsonNode keyboard = body.get("reply_markup").get("inline_keyboard");
         assertEquals("https://www.ebay.de/itm/1234567890?campid=42&mkevt=1", keyboard.get(0).get(0).get("url").asText());
         assertEquals("Wrong match", keyboard.get(1).get(0).get("text").asText());
