@@ -11,6 +11,7 @@ import io.vinyldetective.e2e.FakeTelegram.Call;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -252,6 +253,24 @@ class DaemonScenarioIT {
 
     @Test
     @Order(9)
+    void anAuctionEndingSoonIsAlertedOnceAtItsCurrentBidWithTheTimeLeft() {
+        Call saved = say(CHAT, "/add_search " + Scenario.QUERY + " format:vinyl auctions:on");
+        assertTrue(saved.text().contains("auctions too"), saved.text());
+        ebay.addAuction(Scenario.AUCTION, new FakeEbay.Auction(Instant.now().plus(Duration.ofMinutes(20)), "35.00", 5));
+        Call alert = awaitAlert(Scenario.AUCTION, Duration.ofSeconds(20));
+        assertTrue(alert.text().matches("(?s).*Auction: current bid 35\\.00 USD \\(5 bids\\) · ends in (19|20) min \\(.*"),
+                alert.text());
+        assertTrue(ebay.searches().stream().anyMatch(r -> "endingSoonest".equals(r.query().get("sort"))
+                && String.valueOf(r.query().get("filter")).startsWith("buyingOptions:{AUCTION}")), "no ending-soon search");
+        assertTrue(ebay.searches().stream().noneMatch(r -> "newlyListed".equals(r.query().get("sort"))
+                && String.valueOf(r.query().get("filter")).contains("AUCTION")), "new listings are fixed-price only");
+        awaitPolls(2);
+        assertEquals(1, telegram.alerts(CHAT).stream().filter(c -> c.text().contains(html(Scenario.AUCTION.title()))).count(),
+                "the auction was alerted once");
+    }
+
+    @Test
+    @Order(10)
     void noSecretInAnyTelegramCallOrLogLineAndTheTokenOnlyInTheUrlPath() {
         List<Call> calls = telegram.calls();
         assertTrue(calls.size() > 10, "too few Bot API calls to judge: " + calls.size());
@@ -282,7 +301,7 @@ class DaemonScenarioIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void sigtermExitsZeroWithinTenSeconds() throws InterruptedException {
         assertTrue(daemon.alive(), "the daemon is not running:\n" + daemon.tail());
         long start = System.nanoTime();

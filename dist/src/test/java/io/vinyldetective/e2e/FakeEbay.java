@@ -66,7 +66,14 @@ public final class FakeEbay extends LoopbackFake {
         }
     }
 
-    private record Posted(Listing listing, Instant createdAt) {
+    /** An auction's state: when it ends, the current bid (USD) and how many bids it has. */
+    public record Auction(Instant endsAt, String currentBid, int bids) {
+    }
+
+    private record Posted(Listing listing, Instant createdAt, Auction auction) {
+        Posted(Listing listing, Instant createdAt) {
+            this(listing, createdAt, null);
+        }
     }
 
     private final String appId;
@@ -118,6 +125,13 @@ public final class FakeEbay extends LoopbackFake {
     /** Puts a listing on the marketplace that went live at {@code createdAt} (a simulated clock's time). */
     public FakeEbay addAt(Listing listing, Instant createdAt) {
         posted.add(new Posted(listing, createdAt));
+        return this;
+    }
+
+    /** Puts an auction (no buy-it-now) on the marketplace, newer than every listing before. */
+    public synchronized FakeEbay addAuction(Listing listing, Auction auction) {
+        clock = clock.plusSeconds(1);
+        posted.add(new Posted(listing, clock, auction));
         return this;
     }
 
@@ -199,8 +213,14 @@ public final class FakeEbay extends LoopbackFake {
         }
         List<List<String>> anyOf = terms(request.query().getOrDefault("q", ""));
         String category = request.query().get("category_ids");
+        String filter = request.query().getOrDefault("filter", "");
+        boolean fixed = !filter.contains("buyingOptions:") || filter.contains("FIXED_PRICE");
+        boolean auctions = filter.contains("AUCTION");
         List<Posted> hits = new ArrayList<>();
         for (Posted p : posted) {
+            if (p.auction() == null ? !fixed : !auctions) {
+                continue;
+            }
             List<String> title = Shared.words(p.listing().title());
             boolean inCategory = category == null || category.equals(MUSIC) || category.equals(p.listing().categoryId())
                     || !FORMAT_CATEGORIES.contains(p.listing().categoryId()) && category.equals(RECORDS);
@@ -208,7 +228,12 @@ public final class FakeEbay extends LoopbackFake {
                 hits.add(p);
             }
         }
-        hits.sort((a, b) -> b.createdAt().compareTo(a.createdAt())); // newlyListed: newest first
+        if ("endingSoonest".equals(request.query().get("sort"))) {
+            hits.removeIf(p -> p.auction() == null); // only auctions have an end to sort by here
+            hits.sort((a, b) -> a.auction().endsAt().compareTo(b.auction().endsAt()));
+        } else {
+            hits.sort((a, b) -> b.createdAt().compareTo(a.createdAt())); // newlyListed: newest first
+        }
         String campaign = packed(request.header("X-EBAY-C-ENDUSERCTX"), "affiliateCampaignId");
         String reference = packed(request.header("X-EBAY-C-ENDUSERCTX"), "affiliateReferenceId");
         List<Object> page = new ArrayList<>();
@@ -271,6 +296,16 @@ public final class FakeEbay extends LoopbackFake {
         }
         s.put("itemCreationDate", p.createdAt().toString().replace("Z", ".000Z"));
         s.put("itemLocation", Map.of("postalCode", "112**", "country", "US"));
+        Auction auction = p.auction();
+        if (auction != null) {
+            s.put("buyingOptions", List.of("AUCTION"));
+            s.put("price", amount(auction.currentBid()));
+            s.put("currentBidPrice", amount(auction.currentBid()));
+            s.put("bidCount", auction.bids());
+            s.put("itemEndDate", auction.endsAt().toString());
+        } else {
+            s.put("buyingOptions", List.of("FIXED_PRICE"));
+        }
         return s;
     }
 

@@ -80,6 +80,11 @@ public final class Scenario {
             "Jackie McLean Swing Swang Swingin' BST 84024 stereo LP VG+", "96.00", "7.00", "wantlist_finds",
             aspects("BST 84024", "Very Good Plus (VG+)"));
 
+    /** An auction of the mono original: bid up to 35, + 5 shipping, against about 120: a deal with 20 minutes left. */
+    static final FakeEbay.Listing AUCTION = FakeEbay.Listing.record("266100000061",
+            "Jackie McLean Swing Swang Swingin' BLP 4024 mono LP VG+ auction no reserve", "35.00", "5.00", "bid_or_bye",
+            aspects("BLP 4024", "Very Good Plus (VG+)"));
+
     /** The Persuader's Stockholm (release 1 of the dump sample): the wantlist's other want, of another artist. */
     static final long PERSUADER = 1L;
 

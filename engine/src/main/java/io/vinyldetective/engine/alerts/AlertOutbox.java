@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Delivery results: delivered marks the row sent; retry-later waits the notifier's delay (429's
  * {@code retry_after}, which also pauses that notifier for every chat) or backs off exponentially;
  * gone marks the chat's pending rows gone and pauses the chat's searches; a bad item marks the row
- * failed. Pacing: at most one message per chat per {@link #PER_CHAT_GAP} and one per
- * {@link #OVERALL_GAP} overall (Telegram's ≈1/s per chat, ≈30/s overall).
+ * failed, as is an auction that ended before it could be sent. Pacing: at most one message per chat
+ * per {@link #PER_CHAT_GAP} and one per {@link #OVERALL_GAP} overall (Telegram's ≈1/s per chat, ≈30/s
+ * overall).
  *
  * <p>One thread drains; enqueueing is safe from any thread.
  */
@@ -160,6 +161,12 @@ public class AlertOutbox {
             deal = DealJson.read(row.payload);
         } catch (IllegalArgumentException e) {
             finish(row.id, "failed", e.getMessage());
+            return false;
+        }
+        Instant ends = deal.listing().endsAt();
+        if (ends != null && deal.listing().auctionOnly() && !clock.instant().isBefore(ends)) {
+            LOG.info("Alert {} to chat {} dropped: the auction ended before it could be sent", row.id, row.chatId);
+            finish(row.id, "failed", "the auction ended before delivery");
             return false;
         }
         Delivery result;

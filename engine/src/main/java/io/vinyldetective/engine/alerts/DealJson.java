@@ -100,6 +100,10 @@ public final class DealJson {
         text(g, "imageUrl", l.imageUrl());
         text(g, "webUrl", l.webUrl());
         text(g, "createdAt", l.createdAt() == null ? null : l.createdAt().toString());
+        text(g, "endsAt", l.endsAt() == null ? null : l.endsAt().toString());
+        if (l.bidCount() != null) {
+            g.writeNumberField("bidCount", l.bidCount());
+        }
         g.writeEndObject();
     }
 
@@ -211,10 +215,12 @@ public final class DealJson {
                 s.get("feedbackPercent") == null ? null : num(s, "feedbackPercent").doubleValue());
         String format = str(l, "format");
         String createdAt = str(l, "createdAt");
+        String endsAt = str(l, "endsAt");
         return new Listing(str(l, "id"), str(l, "source"), str(l, "title"), money(l, "price"), money(l, "shipping"),
                 str(l, "condition"), str(l, "conditionId"), format == null ? null : MediaFormat.valueOf(format),
                 str(l, "gtin"), aspects, seller, strings(l, "buyingOptions"), money(l, "currentBid"), str(l, "imageUrl"),
-                str(l, "webUrl"), createdAt == null ? null : Instant.parse(createdAt));
+                str(l, "webUrl"), createdAt == null ? null : Instant.parse(createdAt),
+                endsAt == null ? null : Instant.parse(endsAt), integer(l, "bidCount"));
     }
 
     private static Release release(Map<String, Object> r) {

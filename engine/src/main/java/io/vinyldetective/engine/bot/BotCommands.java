@@ -56,7 +56,7 @@ public class BotCommands implements ChatHandler {
     private static final String HELP = String.join("\n",
             "I watch eBay for records priced below their Discogs value and tell you here.",
             "",
-            "/add_search <query> [format:vinyl|cd|cassette] [max:<price>] [shipping:any] - save a search, e.g. /add_search blue note format:vinyl max:80 (shipping:any: also listings whose shipping cost is unknown)",
+            "/add_search <query> [format:vinyl|cd|cassette] [max:<price>] [shipping:any] [auctions:on] - save a search, e.g. /add_search blue note format:vinyl max:80 (shipping:any: also listings whose shipping cost is unknown; auctions:on: also auctions, alerted shortly before they end at their current bid)",
             "/my_searches - your searches, numbered",
             "/set_threshold <0.05-0.95> [search#] - how far below the reference price a deal must be (0.3 = 30 %); without a number, for all your searches",
             "/pause [search#] - stop alerts (all your searches without a number)",
@@ -194,6 +194,7 @@ public class BotCommands implements ChatHandler {
         String formatText = null;
         String maxText = null;
         String shippingText = null;
+        String auctionsText = null;
         for (String token : args.isEmpty() ? new String[0] : args.split("\\s+")) {
             String lower = token.toLowerCase(Locale.ROOT);
             if (lower.startsWith("format:")) {
@@ -202,6 +203,8 @@ public class BotCommands implements ChatHandler {
                 maxText = token.substring("max:".length());
             } else if (lower.startsWith("shipping:")) {
                 shippingText = lower.substring("shipping:".length());
+            } else if (lower.startsWith("auctions:")) {
+                auctionsText = lower.substring("auctions:".length());
             } else {
                 words.add(token);
             }
@@ -236,6 +239,11 @@ public class BotCommands implements ChatHandler {
             }
             anyShipping = shippingText.equals("any");
         }
+        Boolean auctions = auctionsText == null ? Boolean.FALSE : CommandText.onOff(auctionsText);
+        if (auctions == null) {
+            return "'auctions:" + CommandText.abbreviate(auctionsText, 20) + "' is not an option: write auctions:on to be told "
+                    + "about auctions too, shortly before they end (the default is auctions:off).";
+        }
         if (searches.countByChatId(chat) >= settings.maxSearchesPerChat()) {
             return "You have " + settings.maxSearchesPerChat() + " searches, the most a chat may have. "
                     + "Delete one with /delete <search#> first.";
@@ -243,7 +251,7 @@ public class BotCommands implements ChatHandler {
         SavedSearch saved = searches.save(new SavedSearch(null, chat, query, format == null ? null : format.name(), max,
                 max == null ? null : settings.currency(), settings.defaultThreshold(),
                 (int) settings.pollInterval().toSeconds(), true, clock.instant().truncatedTo(ChronoUnit.MILLIS), null,
-                anyShipping));
+                anyShipping, auctions));
         trigger.pollSoon(saved);
         return "Saved search " + describe(saved) + ". Checking it now.";
     }
@@ -399,6 +407,9 @@ public class BotCommands implements ChatHandler {
         }
         if (s.alertWithoutShipping()) {
             sb.append(" · shipping unknown ok");
+        }
+        if (s.includeAuctions()) {
+            sb.append(" · auctions too");
         }
         sb.append(" · threshold ").append(percent(s.threshold()))
                 .append(" · every ").append(interval(s.pollIntervalSeconds()))

@@ -24,4 +24,16 @@ public final class CommandText {
     public static String abbreviate(String text, int max) {
         return text.length() > max ? text.substring(0, max) + "…" : text;
     }
+
+    /** {@code on}/{@code yes}/{@code true} or {@code off}/{@code no}/{@code false} (lower case), else null. */
+    public static Boolean onOff(String text) {
+        switch (text) {
+            case "on", "yes", "true":
+                return Boolean.TRUE;
+            case "off", "no", "false":
+                return Boolean.FALSE;
+            default:
+                return null;
+        }
+    }
 }

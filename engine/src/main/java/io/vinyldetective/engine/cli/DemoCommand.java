@@ -75,7 +75,7 @@ public class DemoCommand implements Callable<Integer> {
                 out.flush();
                 SavedSearchRepository searches = context.getBean(SavedSearchRepository.class);
                 SavedSearch search = searches.save(new SavedSearch(null, CHAT, QUERY, MediaFormat.VINYL.name(), null, null,
-                        0.25, 1800, true, context.getBean(Clock.class).instant(), null, false));
+                        0.25, 1800, true, context.getBean(Clock.class).instant(), null, false, false));
                 Poller poller = context.getBean(Poller.class);
                 poller.attach(pipeline);
                 poller.pollSoon(search);

@@ -47,6 +47,8 @@ public final class EnvironmentNames {
                     "how often a newly saved search is polled, e.g. 30m", "30m"),
             new Variable("WANTLIST_POLL_INTERVAL", "vinyl-detective.wants.poll-interval", false,
                     "how often each batch of wantlist watches is searched, e.g. 1h", "1h"),
+            new Variable("AUCTION_ALERT_BEFORE", "vinyl-detective.poll.auction-alert-before", false,
+                    "how long before its end an auction is alerted (auctions:on), e.g. 30m", "30m"),
             new Variable("DISCOGS_USERNAME", "vinyl-detective.wants.owner-username", false,
                     "the owner's Discogs user, whose wantlist the first allowed chat watches", "none"),
             new Variable("DATA_DIR", "vinyl-detective.data-dir", false,

@@ -2,13 +2,14 @@ package io.vinyldetective.engine.config;
 
 import io.micronaut.core.convert.ConversionService;
 import io.vinyldetective.engine.bot.BotSettings;
+import io.vinyldetective.engine.polling.PollSettings;
 import io.vinyldetective.engine.wants.WantSettings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code POLL_INTERVAL} and {@code WANTLIST_POLL_INTERVAL}, read strictly: a number and a unit ({@code 3s},
+ * {@code POLL_INTERVAL}, {@code WANTLIST_POLL_INTERVAL} and {@code AUCTION_ALERT_BEFORE}, read strictly: a number and a unit ({@code 3s},
  * {@code 30m}, {@code 2h}).
  * Anything else is a problem to tell the operator about, rather than an interval silently replaced
  * by a default: {@code run} refuses to start with it, {@code doctor} flags it.
@@ -19,6 +20,8 @@ public final class PollInterval {
     public static final String PROPERTY = BotSettings.PREFIX + ".poll-interval";
     /** The configuration property {@code WANTLIST_POLL_INTERVAL} sets. */
     public static final String WANTS_PROPERTY = WantSettings.PREFIX + ".poll-interval";
+    /** The configuration property {@code AUCTION_ALERT_BEFORE} sets. */
+    public static final String AUCTION_PROPERTY = PollSettings.AUCTION_ALERT_BEFORE;
 
     private PollInterval() {
     }
@@ -30,10 +33,11 @@ public final class PollInterval {
      * @param setting the raw property value by name (e.g. {@code environment::getProperty} as String)
      */
     public static Optional<String> problem(Function<String, Optional<String>> setting, ConversionService conversions) {
-        return problemOf(PROPERTY, setting, conversions).or(() -> problemOf(WANTS_PROPERTY, setting, conversions));
+        return problemOf(PROPERTY, setting, conversions).or(() -> problemOf(WANTS_PROPERTY, setting, conversions))
+                .or(() -> problemOf(AUCTION_PROPERTY, setting, conversions));
     }
 
-    /** What is wrong with one of the two intervals ({@link #PROPERTY}, {@link #WANTS_PROPERTY}), or empty. */
+    /** What is wrong with one of the durations ({@link #PROPERTY}, {@link #WANTS_PROPERTY}, {@link #AUCTION_PROPERTY}), or empty. */
     public static Optional<String> problemOf(String property, Function<String, Optional<String>> setting,
                                              ConversionService conversions) {
         String variable = EnvironmentNames.of(property);

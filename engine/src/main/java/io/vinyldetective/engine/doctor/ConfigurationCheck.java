@@ -20,7 +20,7 @@ public final class ConfigurationCheck {
     /** The contract's variables in the order the doctor shows them; JAVA_OPTS is the launcher's. */
     static final List<String> SHOWN = List.of("TELEGRAM_TOKEN", "DISCOGS_TOKEN", "EBAY_APP_ID", "EBAY_CERT_ID",
             "TELEGRAM_ALLOWED_CHATS", "EBAY_MARKETPLACE", "EBAY_CAMPAIGN_ID", "POLL_INTERVAL", "WANTLIST_POLL_INTERVAL",
-            "DISCOGS_USERNAME", "DATA_DIR",
+            "AUCTION_ALERT_BEFORE", "DISCOGS_USERNAME", "DATA_DIR",
             "PLUGINS_DIR", "EBAY_BASE_URL", "DISCOGS_BASE_URL", "TELEGRAM_BASE_URL");
 
     private final Environment environment;
@@ -53,7 +53,7 @@ public final class ConfigurationCheck {
             Variable v = EnvironmentNames.named(name);
             checks.add(switch (name) {
                 case "TELEGRAM_ALLOWED_CHATS" -> allowedChats(v);
-                case "POLL_INTERVAL", "WANTLIST_POLL_INTERVAL" -> pollInterval(v);
+                case "POLL_INTERVAL", "WANTLIST_POLL_INTERVAL", "AUCTION_ALERT_BEFORE" -> pollInterval(v);
                 case "DATA_DIR" -> Check.ok(name, Path.of(value(v.property()).orElse(v.fallback())).toAbsolutePath()
                         .normalize().toString());
                 case "PLUGINS_DIR" -> Check.ok(name, pluginsDir + (value(v.property()).isEmpty() ? " (the installation's)" : ""));

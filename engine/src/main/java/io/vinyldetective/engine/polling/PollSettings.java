@@ -18,6 +18,8 @@ import java.time.Duration;
  *                           so a broad first poll (matching unknown listings costs paced oracle calls)
  *                           does not hold up the other searches
  * @param catchUp            the pause between catch-up turns
+ * @param auctionAlertBefore how long before its end an auction is alerted ({@code AUCTION_ALERT_BEFORE}), for
+ *                           searches and wants with auctions on; each is alerted once, at its current bid
  */
 @ConfigurationProperties(PollSettings.PREFIX)
 public record PollSettings(
@@ -27,12 +29,21 @@ public record PollSettings(
         @Bindable(defaultValue = "30d") Duration listingRetention,
         @Bindable(defaultValue = "5") int retryLimit,
         @Bindable(defaultValue = "40") int maxListingsPerPoll,
-        @Bindable(defaultValue = "5s") Duration catchUp) {
+        @Bindable(defaultValue = "5s") Duration catchUp,
+        @Bindable(defaultValue = "30m") Duration auctionAlertBefore) {
 
     public static final String PREFIX = "vinyl-detective.poll";
+    /** The property {@code AUCTION_ALERT_BEFORE} sets. */
+    public static final String AUCTION_ALERT_BEFORE = PREFIX + ".auction-alert-before";
 
     /** The defaults, for tests and tools. */
     public static PollSettings defaults() {
-        return new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 40, Duration.ofSeconds(5));
+        return new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 40, Duration.ofSeconds(5), Duration.ofMinutes(30));
+    }
+
+    /** The same settings with another auction lead, for tests. */
+    public PollSettings withAuctionAlertBefore(Duration before) {
+        return new PollSettings(budgetReserve, maxDetailsPerPoll, maxPricedCandidates, listingRetention, retryLimit,
+                maxListingsPerPoll, catchUp, before);
     }
 }

@@ -21,6 +21,7 @@ import io.vinyldetective.engine.scoring.DealScorer;
 import io.vinyldetective.engine.storage.SavedSearch;
 import io.vinyldetective.engine.storage.SavedSearchRepository;
 import io.vinyldetective.engine.storage.StorageException;
+import io.vinyldetective.engine.wants.Want;
 import io.vinyldetective.engine.wants.WantSettings;
 import io.vinyldetective.engine.wants.WatchBatch;
 import io.vinyldetective.engine.wants.WatchBatches;
@@ -43,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The scheduler: polls every active saved search on its own interval, and every batch of watches
  * ({@link WatchBatches}) every {@code vinyl-detective.wants.poll-interval}, on one thread of its own.
+ * Searches and watches with auctions on also have their query's auctions ending soon looked at
+ * ({@link AuctionPoll}), at their interval but at least every {@code auction-alert-before}.
  *
  * <p>Searches with the same {@link QueryKey} share one poll at the shortest of their intervals. A
  * search just added or resumed is polled at once ({@link #pollSoon}); so is a batch whose watches
@@ -125,12 +129,14 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         final String id;
         final ListingSource extension;
         final SearchPoll poll;
+        final AuctionPoll auctions;
         double callsPerPoll = 1;
 
-        Source(String id, ListingSource extension, SearchPoll poll) {
+        Source(String id, ListingSource extension, SearchPoll poll, AuctionPoll auctions) {
             this.id = id;
             this.extension = extension;
             this.poll = poll;
+            this.auctions = auctions;
         }
     }
 
@@ -241,6 +247,52 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         }
     }
 
+    /**
+     * The auctions ending soon of a query, for the subscribers of it that asked for auctions: looked at as
+     * often as the query, but at least every {@code auction-alert-before} so each is seen near that lead.
+     */
+    private final class Auctions implements Target {
+        final QueryKey key;
+        final Duration interval;
+        final Function<PollContext, ListingHandler> handler;
+
+        Auctions(QueryKey of, Duration interval, Function<PollContext, ListingHandler> handler) {
+            this.key = of.forAuctions();
+            Duration lead = settings.auctionAlertBefore();
+            this.interval = interval.compareTo(lead) < 0 ? interval : lead;
+            this.handler = handler;
+        }
+
+        @Override
+        public QueryKey key() {
+            return key;
+        }
+
+        @Override
+        public Duration interval() {
+            return interval;
+        }
+
+        @Override
+        public Instant storedLastPolled() {
+            return null; // an auction not looked at since a restart is looked at once more: it is alerted only once anyway
+        }
+
+        @Override
+        public boolean asked() {
+            return false;
+        }
+
+        @Override
+        public ListingHandler handler(PollContext context) {
+            return handler.apply(context);
+        }
+
+        @Override
+        public void polled(Instant at) {
+        }
+    }
+
     /** Scheduling state of one query. */
     private static final class Group {
         /** The last time the source was asked (the interval counts from it). */
@@ -270,9 +322,10 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         scopedCatalog = pipeline.matcherCatalog();
         sources.clear();
         for (Stage<ListingSource> stage : pipeline.sources()) {
-            sources.add(new Source(stage.pluginId(), stage.extension(), new SearchPoll(stage.pluginId(),
-                    new PollContext(stage.extension(), oracle, matcher, catalog, prices, scorer, outbox, seen, notifier,
-                            settings))));
+            PollContext context = new PollContext(stage.extension(), oracle, matcher, catalog, prices, scorer, outbox, seen,
+                    notifier, settings);
+            sources.add(new Source(stage.pluginId(), stage.extension(), new SearchPoll(stage.pluginId(), context),
+                    new AuctionPoll(context, clock)));
         }
         replanWatches = true;
     }
@@ -388,7 +441,32 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
             QueryKey key = QueryKey.of(batch, bot.currency());
             targets.putIfAbsent(key, new Watches(key, batch));
         }
+        if (sources.stream().anyMatch(s -> s.auctions.available())) {
+            for (Target target : List.copyOf(targets.values())) {
+                auctionsOf(target).ifPresent(a -> targets.put(a.key(), a));
+            }
+        }
         return targets;
+    }
+
+    /** The auctions target of a query whose subscribers include some that asked for auctions. */
+    private Optional<Auctions> auctionsOf(Target target) {
+        if (target instanceof Searches g) {
+            List<SavedSearch> bidders = g.members.stream().filter(SavedSearch::includeAuctions).toList();
+            return bidders.isEmpty() ? Optional.empty()
+                    : Optional.of(new Auctions(g.key, g.interval(), context -> new SearchDeals(context, bidders)));
+        }
+        if (target instanceof Watches w) {
+            List<Want> bidders = w.batch.wants().stream()
+                    .filter(Want::auctions).toList();
+            if (bidders.isEmpty()) {
+                return Optional.empty();
+            }
+            WatchBatch auctionBatch = new WatchBatch(w.batch.id(), w.batch.format(), w.batch.query(), bidders);
+            return Optional.of(new Auctions(w.key, w.interval(),
+                    context -> new WatchDeals(context, scopedCatalog, auctionBatch, scopes.of(auctionBatch))));
+        }
+        return Optional.empty();
     }
 
     /** The batches of watches, planned again when the watches changed (with the first source's query syntax). */
@@ -454,15 +532,17 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         QueryKey key = target.key();
         Group group = groups.get(key);
         for (Source source : sources) {
-            if (!fetch && !source.poll.hasBacklog(key)) {
+            if (!fetch && !source.poll.hasBacklog(key) || key.auctions() && !source.auctions.available()) {
                 continue;
             }
             ListingHandler handler = target.handler(source.poll.context());
             Optional<Budget> before = budget(source);
             PollReport report;
+            boolean detailsAllowed = !plan.slowed() && !plan.waitForReset();
             try {
-                report = source.poll.poll(key, key.toQuery().withSince(group.lastFetched), handler,
-                        !plan.slowed() && !plan.waitForReset(), fetch);
+                report = key.auctions()
+                        ? source.auctions.poll(key, key.toQuery(), handler, plan.apply(target.interval()), detailsAllowed)
+                        : source.poll.poll(key, key.toQuery().withSince(group.lastFetched), handler, detailsAllowed, fetch);
                 if (fetch) {
                     group.failures = 0;
                     group.retryAt = null;

@@ -24,6 +24,7 @@ import java.time.Instant;
  * @param createdAt           when it was saved
  * @param lastPolledAt        the last poll, or null
  * @param alertWithoutShipping whether listings with an unknown shipping cost may alert (price alone compared)
+ * @param includeAuctions     whether auctions ending soon are alerted too (at their current bid)
  */
 @MappedEntity("saved_searches")
 public record SavedSearch(
@@ -38,11 +39,12 @@ public record SavedSearch(
         boolean active,
         Instant createdAt,
         @Nullable @MappedProperty("last_polled_at") Instant lastPolledAt,
-        boolean alertWithoutShipping) {
+        boolean alertWithoutShipping,
+        boolean includeAuctions) {
 
     /** A copy with another threshold and state. */
     public SavedSearch with(double newThreshold, boolean newActive) {
         return new SavedSearch(id, chatId, query, format, maxPrice, currency, newThreshold, pollIntervalSeconds, newActive,
-                createdAt, lastPolledAt, alertWithoutShipping);
+                createdAt, lastPolledAt, alertWithoutShipping, includeAuctions);
     }
 }

@@ -24,11 +24,12 @@ import java.time.Instant;
  * @param minGrade     no alert for a copy graded lower or not graded; null: any grade
  * @param active       false when paused
  * @param addedAt      when the watch was made
+ * @param auctions     whether auctions ending soon are alerted too (at their current bid)
  */
 public record Want(long id, String chatId, long releaseId, Long masterId, String artist, String firstArtist, String title,
                    MediaFormat format,
                    String catalogNumber, Integer year, boolean pressingsAny, BigDecimal maxPrice, String currency,
-                   Grade minGrade, boolean active, Instant addedAt) {
+                   Grade minGrade, boolean active, Instant addedAt, boolean auctions) {
 
     /** For lists: {@code Artist – Title (Vinyl, 1959, BLP 1577)}. */
     public String describe() {
@@ -48,6 +49,11 @@ public record Want(long id, String chatId, long releaseId, Long masterId, String
     public Want withSettings(boolean newPressingsAny, BigDecimal newMaxPrice, String newCurrency, Grade newMinGrade,
                              boolean newActive) {
         return new Want(id, chatId, releaseId, masterId, artist, firstArtist, title, format, catalogNumber, year, newPressingsAny,
-                newMaxPrice, newCurrency, newMinGrade, newActive, addedAt);
+                newMaxPrice, newCurrency, newMinGrade, newActive, addedAt, auctions);
+    }
+
+    public Want withAuctions(boolean newAuctions) {
+        return new Want(id, chatId, releaseId, masterId, artist, firstArtist, title, format, catalogNumber, year, pressingsAny,
+                maxPrice, currency, minGrade, active, addedAt, newAuctions);
     }
 }

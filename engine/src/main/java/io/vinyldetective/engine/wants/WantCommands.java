@@ -45,10 +45,12 @@ public class WantCommands {
 
     static final String HELP = String.join("\n",
             "/wantlist <Discogs username> [pressings:any] - watch eBay for every record on that Discogs wantlist (read"
-                    + " again daily); pressings:any also takes other pressings of the same album; /wantlist off stops",
+                    + " again daily); pressings:any also takes other pressings of the same album; /wantlist off stops;"
+                    + " /wantlist auctions:on alerts auctions of every want too, shortly before they end",
             "/wants [page] - your watched wants, numbered",
-            "/want <n> [max:<price>|max:off] [grade:VG+|grade:any] [pressings:any|pressings:exact] [pause|resume] - show"
-                    + " or set one want: without max it alerts at or under its Discogs price, with max at or under yours");
+            "/want <n> [max:<price>|max:off] [grade:VG+|grade:any] [pressings:any|pressings:exact] [auctions:on|off]"
+                    + " [pause|resume] - show or set one want: without max it alerts at or under its Discogs price, with max at"
+                    + " or under yours");
 
     private final WantStore store;
     private final WantlistSync sync;
@@ -115,6 +117,9 @@ public class WantCommands {
             return "Tell me whose wantlist to watch: /wantlist <Discogs username>, e.g. /wantlist rodneyfool"
                     + " (add pressings:any to take any pressing of each album).";
         }
+        if (tokens.length == 1 && tokens[0].toLowerCase(Locale.ROOT).startsWith("auctions:")) {
+            return auctions(chat, tokens[0].substring("auctions:".length()).toLowerCase(Locale.ROOT));
+        }
         if (tokens.length == 1 && tokens[0].equalsIgnoreCase("off")) {
             return store.unlink(chat) ? "Stopped watching your wantlist; its watches are gone. /wantlist <username>"
                     + " starts again." : "You follow no wantlist.";
@@ -143,6 +148,24 @@ public class WantCommands {
                     + " only): it is the name in the profile address, discogs.com/user/<name>.";
         }
         return follow(chat, username, any != null && any);
+    }
+
+    /** {@code /wantlist auctions:on|off}: auctions for every want of the chat, and for the wants added later. */
+    private String auctions(String chat, String value) {
+        Boolean on = CommandText.onOff(value);
+        if (on == null) {
+            return "Write /wantlist auctions:on (alert auctions of your wants too, shortly before they end) or"
+                    + " /wantlist auctions:off.";
+        }
+        int changed = store.setAuctions(chat, on);
+        if (changed < 0) {
+            return "You follow no wantlist: /wantlist <Discogs username> first.";
+        }
+        if (changed > 0) {
+            watchesChanged.run();
+        }
+        return on ? "Auctions of your wants are alerted too, once each, shortly before they end, if the current bid plus"
+                + " shipping is a deal then." : "Auctions of your wants are no longer alerted (buy-it-now listings still are).";
     }
 
     private String follow(String chat, String username, boolean any) {
@@ -221,6 +244,7 @@ public class WantCommands {
         String currency = w.currency();
         Grade grade = w.minGrade();
         boolean active = w.active();
+        boolean auctions = w.auctions();
         for (int i = 1; i < tokens.length; i++) {
             String token = tokens[i].toLowerCase(Locale.ROOT);
             if (token.startsWith("max:")) {
@@ -253,19 +277,27 @@ public class WantCommands {
                     return "Write pressings:any (any pressing of the album) or pressings:exact (only this release).";
                 }
                 any = choice;
+            } else if (token.startsWith("auctions:")) {
+                Boolean on = CommandText.onOff(token.substring("auctions:".length()));
+                if (on == null) {
+                    return "Write auctions:on (alert auctions of this want too, shortly before they end) or auctions:off.";
+                }
+                auctions = on;
             } else if (token.equals("pause") || token.equals("resume")) {
                 active = token.equals("resume");
             } else {
                 return "'" + CommandText.abbreviate(tokens[i], 20) + "' is not an option: /want " + w.id()
-                        + " [max:40|max:off] [grade:VG+|grade:any] [pressings:any|pressings:exact] [pause|resume].";
+                        + " [max:40|max:off] [grade:VG+|grade:any] [pressings:any|pressings:exact] [auctions:on|off]"
+                        + " [pause|resume].";
             }
         }
         if (tokens.length == 1) {
             return "#" + w.id() + " " + w.describe() + settings(w) + "\nRelease: https://www.discogs.com/release/" + w.releaseId();
         }
-        Want changed = w.withSettings(any, max, currency, grade, active);
+        Want changed = w.withSettings(any, max, currency, grade, active).withAuctions(auctions);
         store.update(changed);
-        if (changed.active() != w.active() || changed.pressingsAny() != w.pressingsAny()) {
+        if (changed.active() != w.active() || changed.pressingsAny() != w.pressingsAny()
+                || changed.auctions() != w.auctions()) {
             watchesChanged.run();
         }
         return "Want #" + w.id() + " " + w.describe() + settings(changed);
@@ -281,6 +313,9 @@ public class WantCommands {
                 : " · max " + w.maxPrice().toPlainString() + " " + (w.currency() == null ? "" : w.currency()));
         if (w.minGrade() != null) {
             sb.append(" · ").append(shortName(w.minGrade())).append(" or better");
+        }
+        if (w.auctions()) {
+            sb.append(" · auctions too");
         }
         if (!w.active()) {
             sb.append(" · paused");

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
 public class WantStore {
 
     private static final String WANT_COLUMNS = "id, chat_id, release_id, master_id, artist, first_artist, title, format, catno, year, "
-            + "pressings_any, max_price, currency, min_grade, active, added_at";
+            + "pressings_any, max_price, currency, min_grade, active, added_at, auctions";
 
     private final DataSource dataSource;
 
@@ -152,8 +152,8 @@ public class WantStore {
                 }
                 int added = 0;
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO wants (chat_id, release_id, master_id, artist,"
-                        + " first_artist, title, format, catno, year, pressings_any, active, added_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)");
+                        + " first_artist, title, format, catno, year, pressings_any, active, added_at, auctions)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)");
                      PreparedStatement refresh = c.prepareStatement("UPDATE wants SET master_id = COALESCE(?, master_id),"
                              + " artist = ?, first_artist = ?, title = ?, format = ?, catno = ?, year = ? WHERE id = ?")) {
                     for (Release r : byId.values()) {
@@ -170,6 +170,7 @@ public class WantStore {
                             setInt(insert, 9, r.year());
                             insert.setBoolean(10, link.pressingsAny());
                             insert.setLong(11, now.toEpochMilli());
+                            insert.setBoolean(12, link.auctions());
                             insert.addBatch();
                             added++;
                         } else {
@@ -241,11 +242,30 @@ public class WantStore {
     /** Stores a watch's own settings (pressings, max price, grade, paused). */
     public void update(Want want) {
         try (Connection c = dataSource.getConnection()) {
-            execute(c, "UPDATE wants SET pressings_any = ?, max_price = ?, currency = ?, min_grade = ?, active = ?"
-                            + " WHERE id = ? AND chat_id = ?", want.pressingsAny(), want.maxPrice(), want.currency(),
-                    want.minGrade() == null ? null : want.minGrade().name(), want.active(), want.id(), want.chatId());
+            execute(c, "UPDATE wants SET pressings_any = ?, max_price = ?, currency = ?, min_grade = ?, active = ?,"
+                            + " auctions = ? WHERE id = ? AND chat_id = ?", want.pressingsAny(), want.maxPrice(), want.currency(),
+                    want.minGrade() == null ? null : want.minGrade().name(), want.active(), want.auctions(), want.id(),
+                    want.chatId());
         } catch (SQLException e) {
             throw failure("save the want", e);
+        }
+    }
+
+    /**
+     * Turns auctions on or off for every watch of a chat and for the wants its wantlist adds later; returns
+     * how many watches changed, or -1 when the chat follows no wantlist.
+     */
+    public int setAuctions(String chatId, boolean auctions) {
+        try {
+            return Transactions.inTransaction(dataSource, c -> {
+                if (execute(c, "UPDATE wantlists SET auctions = ? WHERE chat_id = ?", auctions, chatId) == 0) {
+                    return -1;
+                }
+                return execute(c, "UPDATE wants SET auctions = ? WHERE chat_id = ? AND auctions <> ?", auctions, chatId,
+                        auctions);
+            });
+        } catch (SQLException e) {
+            throw failure("save the auctions choice", e);
         }
     }
 
@@ -316,7 +336,8 @@ public class WantStore {
 
     private static WantlistLink link(ResultSet rs) throws SQLException {
         return new WantlistLink(rs.getString("chat_id"), rs.getString("username"), rs.getBoolean("pressings_any"),
-                instant(rs, "added_at"), instant(rs, "synced_at"), rs.getString("sync_error"), instant(rs, "next_sync_at"));
+                instant(rs, "added_at"), instant(rs, "synced_at"), rs.getString("sync_error"), instant(rs, "next_sync_at"),
+                rs.getBoolean("auctions"));
     }
 
     private List<Want> query(String sql, Object... args) {
@@ -335,7 +356,7 @@ public class WantStore {
                         format == null ? null : MediaFormat.valueOf(format),
                         rs.getString("catno"), y, rs.getBoolean("pressings_any"), rs.getBigDecimal("max_price"),
                         rs.getString("currency"), grade == null ? null : Grade.valueOf(grade), rs.getBoolean("active"),
-                        instant(rs, "added_at")));
+                        instant(rs, "added_at"), rs.getBoolean("auctions")));
             }
             return wants;
         } catch (SQLException e) {

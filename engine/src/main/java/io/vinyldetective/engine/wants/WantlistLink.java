@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param syncedAt     the last complete read, or null
  * @param syncError    why the last read failed, or null when it worked
  * @param nextSyncAt   when it is read next
+ * @param auctions     what new wants start with: auctions ending soon alerted too, or not
  */
 public record WantlistLink(String chatId, String username, boolean pressingsAny, Instant addedAt, Instant syncedAt,
-                           String syncError, Instant nextSyncAt) {
+                           String syncError, Instant nextSyncAt, boolean auctions) {
 }

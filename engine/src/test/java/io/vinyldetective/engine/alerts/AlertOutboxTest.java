@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vinyldetective.api.Alert;
+import io.vinyldetective.api.Deal;
 import io.vinyldetective.api.Delivery;
 import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PluginContext;
@@ -112,6 +113,29 @@ class AlertOutboxTest {
         assertEquals(0, drain(outbox));
         assertEquals("sent", text("SELECT state FROM alert_outbox"));
         assertEquals(1, feedback.alertsSentSince("1", clock.instant().minusSeconds(60)));
+    }
+
+    @Test
+    void anAuctionIsSentWithItsEndAndBidsButDroppedOnceItHasEnded() throws InterruptedException {
+        AlertOutbox outbox = outbox();
+        Deal live = TestDeals.auction("A1", 5, clock.instant().plus(Duration.ofMinutes(20)));
+        outbox.enqueue("telegram", "1", live);
+        outbox.enqueue("telegram", "2", TestDeals.auction("A2", 5, clock.instant().plus(Duration.ofMinutes(2))));
+        notifier.script.add(alert -> Delivery.retryLater(null, "timeout"));
+
+        assertEquals(1, drain(outbox), "chat 1's alert waits for a retry, chat 2's goes out");
+        assertEquals(live, notifier.seen.get(0).deal(), "end and bid count survive the outbox");
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(1, drain(outbox));
+        assertEquals(List.of("1:A1", "2:A2", "1:A1"), notifier.listings());
+
+        outbox.enqueue("telegram", "3", TestDeals.auction("A3", 5, clock.instant().plus(Duration.ofMinutes(1))));
+        notifier.script.add(alert -> Delivery.retryLater(null, "network down"));
+        drain(outbox);
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(0, drain(outbox), "ended while it waited: not sent");
+        assertEquals("the auction ended before delivery", text("SELECT last_error FROM alert_outbox WHERE listing_id = 'A3'"));
+        assertEquals("failed", text("SELECT state FROM alert_outbox WHERE listing_id = 'A3'"));
     }
 
     @Test

@@ -32,6 +32,17 @@ final class TestDeals {
                 Money.of("45.10", "EUR"), 0.62, Deal.Priority.HIGH, List.of("thin market"));
     }
 
+    /** {@link #full} as an auction-only listing at its current bid, ending at {@code endsAt}, with 3 bids. */
+    static Deal auction(String listingId, long releaseId, Instant endsAt) {
+        Deal deal = full(listingId, releaseId);
+        Listing l = deal.listing();
+        Listing auction = new Listing(l.id(), l.source(), l.title(), l.price(), l.shipping(), l.condition(), l.conditionId(),
+                l.format(), l.gtin(), l.aspects(), l.seller(), List.of(Listing.AUCTION), l.price(), l.imageUrl(), l.webUrl(),
+                l.createdAt(), endsAt, 3);
+        return new Deal(auction, deal.release(), deal.match(), deal.reference(), deal.landedCost(), deal.discount(),
+                deal.priority(), deal.flags());
+    }
+
     static Deal minimal(String listingId, long releaseId) {
         Listing listing = new Listing(listingId, null, "t", Money.of("1", "USD"), null, null, null, null, null, null, null,
                 null, null, null, null, null);

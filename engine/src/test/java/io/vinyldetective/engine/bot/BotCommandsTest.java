@@ -107,6 +107,18 @@ class BotCommandsTest {
     }
 
     @Test
+    void addSearchWithAuctionsOnSaysSoAndAWrongValueIsExplained() {
+        String answer = say("/add_search blue note auctions:on");
+        SavedSearch s = mine().get(0);
+        assertTrue(s.includeAuctions());
+        assertEquals("blue note", s.query());
+        assertTrue(answer.contains(" · auctions too · "), answer);
+        assertTrue(say("/add_search coltrane auctions:maybe").startsWith("'auctions:maybe' is not an option: write auctions:on"));
+        assertEquals(1, mine().size());
+        assertFalse(mine().get(0).alertWithoutShipping());
+    }
+
+    @Test
     void addSearchWithoutOptions() {
         say("/add_search Miles Davis <Kind of Blue> & more");
         SavedSearch s = mine().get(0);

@@ -80,6 +80,9 @@ class PollerTest {
     private static final class Source implements ListingSource {
         final List<Listing> live = new CopyOnWriteArrayList<>();
         final List<String> queries = new ArrayList<>();
+        /** Auctions the marketplace holds, and the end bounds it was asked with. */
+        final List<Listing> auctions = new CopyOnWriteArrayList<>();
+        final List<Instant> auctionAsks = new ArrayList<>();
         Budget budget;
         RuntimeException failNext;
 
@@ -106,6 +109,19 @@ class PollerTest {
                 fresh.add(live.get(i));
             }
             return fresh;
+        }
+
+        @Override
+        public List<Listing> endingAuctions(ListingQuery query, Instant endingBefore) {
+            assertTrue(query.includeAuctions());
+            auctionAsks.add(endingBefore);
+            return auctions.stream().filter(a -> a.endsAt().isBefore(endingBefore))
+                    .sorted(java.util.Comparator.comparing(Listing::endsAt)).toList();
+        }
+
+        @Override
+        public boolean auctions() {
+            return true;
         }
 
         @Override
@@ -210,10 +226,68 @@ class PollerTest {
     }
 
     private SavedSearch save(String chat, String query, double threshold) {
+        return save(chat, query, threshold, false);
+    }
+
+    private SavedSearch save(String chat, String query, double threshold, boolean auctions) {
         SavedSearch s = searches.save(new SavedSearch(null, chat, query, MediaFormat.VINYL.name(), null, null, threshold,
-                1800, true, clock.instant(), null, false));
+                1800, true, clock.instant(), null, false, auctions));
         poller.pollSoon(s);
         return s;
+    }
+
+    /** An auction-only listing at its current bid, ending {@code endsIn} from now. */
+    private Listing auction(String title, String bid, String shipping, Duration endsIn) {
+        Listing l = listing(title, bid, shipping, "bob");
+        return new Listing(l.id(), l.source(), l.title(), l.price(), l.shipping(), l.condition(), l.conditionId(), l.format(),
+                l.gtin(), l.aspects(), l.seller(), List.of(Listing.AUCTION), l.price(), null, l.webUrl(), l.createdAt(),
+                clock.instant().plus(endsIn), 4);
+    }
+
+    @Test
+    void anAuctionIsAlertedOnceAtItsCurrentBidWhenAboutHalfAnHourIsLeft() throws SQLException {
+        source.auctions.add(auction("Miles Davis Kind Of Blue CL 1355 LP auction", "40.00", "5.00", Duration.ofHours(3)));
+        save(ME, "miles davis", 0.25, true);
+        save(YOU, "miles davis", 0.25, false);
+
+        poller.runDue();
+        assertEquals(List.of(Instant.parse("2026-11-25T13:00:00Z")), source.auctionAsks,
+                "asked for auctions ending within the lead (30 min) and the interval (30 min)");
+        assertEquals(List.of(), queued(), "three hours left: too early");
+
+        clock.advance(Duration.ofMinutes(150)); // 30 min left
+        poller.runDue();
+        assertEquals(List.of(ME + ": Miles Davis Kind Of Blue CL 1355 LP auction"), queued(),
+                "45.00 landed against 120: a deal, for the search that asked for auctions only");
+        clock.advance(Duration.ofMinutes(20));
+        poller.runDue();
+        assertEquals(1, queued().size(), "once");
+    }
+
+    @Test
+    void anAuctionIsLookedAtWhenItsTimeLeftIsNearestTheLeadAndNotWhenItIsTooLateToBid() throws SQLException {
+        source.auctions.add(auction("Miles Davis Kind Of Blue CL 1355 LP ends soon", "40.00", "5.00", Duration.ofMinutes(50)));
+        source.auctions.add(auction("Miles Davis Kind Of Blue CL 1355 LP last minute", "40.00", "5.00", Duration.ofSeconds(90)));
+        save(ME, "miles davis", 0.25, true);
+
+        poller.runDue();
+        assertEquals(List.of(), queued(), "50 min left is over the lead plus half the interval (45 min); 90 s is too late");
+        clock.advance(Duration.ofMinutes(30));
+        poller.runDue();
+        assertEquals(List.of(ME + ": Miles Davis Kind Of Blue CL 1355 LP ends soon"), queued(), "20 min left at the next look");
+    }
+
+    @Test
+    void anAuctionBidUpPastTheDealIsNotAlertedAndSearchesWithoutAuctionsNeverAsk() throws SQLException {
+        source.auctions.add(auction("Miles Davis Kind Of Blue CL 1355 LP high bid", "110.00", "5.00", Duration.ofMinutes(25)));
+        save(YOU, "miles davis", 0.25, false);
+        poller.runDue();
+        assertEquals(List.of(), source.auctionAsks, "no search asked for auctions");
+
+        save(ME, "miles davis", 0.25, true);
+        poller.runDue();
+        assertEquals(1, source.auctionAsks.size());
+        assertEquals(List.of(), queued(), "115.00 landed is not 25 % under 120");
     }
 
     private static int next = 1;
@@ -332,7 +406,7 @@ class PollerTest {
         assertEquals(0, poller.runDue());
 
         searches.save(new SavedSearch(null, YOU, "miles davis kind of blue", MediaFormat.VINYL.name(),
-                new BigDecimal("35"), "USD", 0.25, 1800, true, clock.instant(), null, false));
+                new BigDecimal("35"), "USD", 0.25, 1800, true, clock.instant(), null, false, false));
         assertEquals(1, poller.runDue(), "a search never polled is due");
         assertEquals(List.of(), queued(), "40 USD is over the 35 USD cap");
     }
@@ -382,7 +456,7 @@ class PollerTest {
 
     @Test
     void aBroadFirstPollIsWorkedThroughInCatchUpTurnsWithoutAskingTheSourceAgain() throws SQLException {
-        poller = poller(new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 2, Duration.ofSeconds(5)));
+        poller = poller(new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 2, Duration.ofSeconds(5), Duration.ofMinutes(30)));
         for (int i = 0; i < 5; i++) {
             source.live.add(listing("Miles Davis Kind Of Blue CL 1355 copy " + i, "40.00", "6.00", "seller" + i));
         }
@@ -403,7 +477,8 @@ class PollerTest {
 
     @Test
     void theBacklogSurvivesARestart() throws SQLException {
-        PollSettings twoPerTurn = new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 2, Duration.ofSeconds(5));
+        PollSettings twoPerTurn = new PollSettings(0.05, 3, 5, Duration.ofDays(30), 5, 2, Duration.ofSeconds(5),
+                Duration.ofMinutes(30));
         poller = poller(twoPerTurn);
         for (int i = 0; i < 5; i++) {
             source.live.add(listing("Miles Davis Kind Of Blue CL 1355 copy " + i, "40.00", "6.00", "seller" + i));

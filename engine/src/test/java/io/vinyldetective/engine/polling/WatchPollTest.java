@@ -100,6 +100,8 @@ class WatchPollTest {
         final List<Listing> live = new CopyOnWriteArrayList<>();
         final List<ListingQuery> queries = new CopyOnWriteArrayList<>();
         final Map<String, Listing> details = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<Listing> auctions = new CopyOnWriteArrayList<>();
+        final List<ListingQuery> auctionQueries = new CopyOnWriteArrayList<>();
 
         @Override
         public void start(PluginContext context) {
@@ -133,6 +135,18 @@ class WatchPollTest {
         @Override
         public Optional<Listing> details(Listing listing) {
             return Optional.ofNullable(details.get(listing.id()));
+        }
+
+        @Override
+        public List<Listing> endingAuctions(ListingQuery query, Instant endingBefore) {
+            auctionQueries.add(query);
+            return auctions.stream().filter(a -> a.endsAt().isBefore(endingBefore) && matches(query.text(), a.title()))
+                    .toList();
+        }
+
+        @Override
+        public boolean auctions() {
+            return true;
         }
 
         @Override
@@ -398,7 +412,7 @@ class WatchPollTest {
         set(SOUL_STATION, w -> w.withSettings(false, null, null, null, true));
         poller.watchesChanged();
         context.getBean(SavedSearchRepository.class).save(new SavedSearch(null, ME, "hank mobley", "VINYL", null, null,
-                0.25, 1800, true, clock.instant(), null, false));
+                0.25, 1800, true, clock.instant(), null, false, false));
         source.live.add(listing("Hank Mobley Soul Station BLP 4031", "20.00", "5.00", "Used"));
         clock.advance(Duration.ofHours(1));
 
@@ -407,5 +421,33 @@ class WatchPollTest {
         assertEquals(List.of("(hank mobley, john coltrane)", "hank mobley", "hank mobley"),
                 source.queries.stream().map(ListingQuery::text).toList(), "the batch shrank to Soul Station's artist");
         assertEquals(1, queued().size(), "one alert: the search's and the want's are the same (chat, listing)");
+    }
+
+    @Test
+    void onlyWantsWithAuctionsOnAreAlertedAuctionsOfTheirBatchShortlyBeforeTheEnd() throws SQLException {
+        set(SOUL_STATION, w -> w.withAuctions(true));
+        source.auctions.add(auction("Hank Mobley Soul Station BLP 4031 auction", "20.00", "5.00", Duration.ofMinutes(25)));
+        source.auctions.add(auction("John Coltrane Blue Train BST 81577 RVG VG+ auction", "10.00", "5.00",
+                Duration.ofMinutes(25)));
+
+        poller.runDue();
+
+        assertEquals(List.of("(hank mobley, john coltrane)"), source.auctionQueries.stream().map(ListingQuery::text).toList(),
+                "the batch's own query, asked for auctions");
+        assertEquals(List.of(ME + ": Hank Mobley Soul Station BLP 4031 auction = " + SOUL_STATION), queued(),
+                "Blue Train's want did not ask for auctions");
+
+        wants.setAuctions(ME, false);
+        poller.watchesChanged();
+        clock.advance(Duration.ofMinutes(30));
+        poller.runDue();
+        assertEquals(1, source.auctionQueries.size(), "no want asks for auctions any more: none are looked at");
+    }
+
+    private Listing auction(String title, String bid, String shipping, Duration endsIn) {
+        Listing l = listing(title, bid, shipping, "Used");
+        return new Listing(l.id(), l.source(), l.title(), l.price(), l.shipping(), l.condition(), l.conditionId(), l.format(),
+                l.gtin(), l.aspects(), l.seller(), List.of(Listing.AUCTION), l.price(), null, l.webUrl(), l.createdAt(),
+                clock.instant().plus(endsIn), 2);
     }
 }

@@ -65,9 +65,9 @@ class EngineDatabaseTest {
         SavedSearchRepository repo = context.getBean(SavedSearchRepository.class);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         SavedSearch saved = repo.save(new SavedSearch(null, "42", "miles davis kind of blue", "VINYL",
-                new BigDecimal("29.9"), "EUR", 0.3, 900, true, now, null, true));
-        repo.save(new SavedSearch(null, "42", "coltrane", null, null, null, 0.25, 600, false, now, null, false));
-        repo.save(new SavedSearch(null, "7", "wink", null, null, null, 0.25, 600, true, now, null, false));
+                new BigDecimal("29.9"), "EUR", 0.3, 900, true, now, null, true, true));
+        repo.save(new SavedSearch(null, "42", "coltrane", null, null, null, 0.25, 600, false, now, null, false, false));
+        repo.save(new SavedSearch(null, "7", "wink", null, null, null, 0.25, 600, true, now, null, false, false));
         assertNotNull(saved.id());
 
         List<SavedSearch> mine = repo.findByChatIdOrderById("42");

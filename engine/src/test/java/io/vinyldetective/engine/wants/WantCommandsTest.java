@@ -152,6 +152,25 @@ class WantCommandsTest {
     }
 
     @Test
+    void auctionsAreTurnedOnForOneWantOrTheWholeWantlistAndNewWantsFollowTheList() {
+        assertEquals("You follow no wantlist: /wantlist <Discogs username> first.", say(ME, "/wantlist auctions:on"));
+        store.link(ME, "rodneyfool", false, clock.instant());
+        wantlistOf(3);
+        assertTrue(say(ME, "/want 1 auctions:on").endsWith("· auctions too"));
+        assertTrue(store.want(ME, 1).orElseThrow().auctions());
+        assertFalse(store.want(ME, 2).orElseThrow().auctions());
+        assertEquals(List.of("changed"), changes);
+
+        assertTrue(say(ME, "/wantlist auctions:on").startsWith("Auctions of your wants are alerted too"));
+        assertTrue(store.wants(ME).stream().allMatch(Want::auctions));
+        wantlistOf(4);
+        assertTrue(store.want(ME, 4).orElseThrow().auctions(), "a new want starts with the list's choice");
+        assertTrue(say(ME, "/want 1 auctions:sometimes").startsWith("Write auctions:on"));
+        assertTrue(say(ME, "/wantlist auctions:off").startsWith("Auctions of your wants are no longer alerted"));
+        assertTrue(store.wants(ME).stream().noneMatch(Want::auctions));
+    }
+
+    @Test
     void badWantCommandsAreAnsweredAndChangeNothing() {
         store.link(ME, "rodneyfool", false, clock.instant());
         wantlistOf(2);
