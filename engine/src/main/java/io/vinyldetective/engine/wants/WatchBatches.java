@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ import javax.sql.DataSource;
  * (its {@code anyOf}: for eBay an OR group of at most 100 characters). A term keeps its batch while it
  * is wanted, so a new want changes one batch's query rather than shifting every batch (a changed query
  * starts its seen-listings afresh, which costs a first poll of a few pages). Terms no longer wanted
- * leave their batch; an empty batch goes.
+ * leave their batch; an empty batch goes, and a batch that shrank so far that its terms fit into
+ * another batch of its format joins that one (one query fewer at every poll, for one changed query).
  */
 @Singleton
 public class WatchBatches {
@@ -153,6 +155,7 @@ public class WatchBatches {
                 }
             }
         }
+        compact(c, batches, anyOf);
         Map<String, Long> assigned = new HashMap<>();
         batches.values().forEach(b -> b.terms.forEach(t -> assigned.put(b.format + "|" + t, b.id)));
         try (PreparedStatement addTerm = c.prepareStatement("INSERT INTO want_terms (batch_id, term, format) VALUES (?, ?, ?)");
@@ -195,6 +198,44 @@ public class WatchBatches {
         }
         batches.values().removeIf(b -> b.terms.isEmpty());
         return batches;
+    }
+
+    /**
+     * Moves the terms of a batch into another batch of the same format when they all fit there, smallest
+     * batches first; the batch that took them is due at once (its query changed), the emptied one goes.
+     */
+    private static void compact(Connection c, Map<Long, Batch> batches, Function<List<String>, Optional<String>> anyOf)
+            throws SQLException {
+        List<Batch> bySize = new ArrayList<>(batches.values());
+        bySize.removeIf(b -> b.terms.isEmpty());
+        bySize.sort(Comparator.comparingInt((Batch b) -> b.terms.size()).thenComparingLong(b -> b.id));
+        try (PreparedStatement move = c.prepareStatement("UPDATE want_terms SET batch_id = ? WHERE batch_id = ?");
+             PreparedStatement grown = c.prepareStatement("UPDATE want_batches SET last_polled_at = NULL WHERE id = ?")) {
+            for (Batch small : bySize) {
+                if (small.terms.isEmpty()) {
+                    continue;
+                }
+                for (Batch other : bySize) {
+                    if (other == small || other.terms.isEmpty() || !other.format.equals(small.format)) {
+                        continue;
+                    }
+                    List<String> union = new ArrayList<>(other.terms);
+                    union.addAll(small.terms);
+                    union.sort(null);
+                    if (anyOf.apply(union).isEmpty()) {
+                        continue;
+                    }
+                    move.setLong(1, other.id);
+                    move.setLong(2, small.id);
+                    move.executeUpdate();
+                    grown.setLong(1, other.id);
+                    grown.executeUpdate();
+                    other.terms.addAll(small.terms);
+                    small.terms.clear();
+                    break;
+                }
+            }
+        }
     }
 
     private static boolean fits(Batch batch, String term, Function<List<String>, Optional<String>> anyOf) {

@@ -108,6 +108,37 @@ class WatchBatchesTest {
     }
 
     @Test
+    void batchesThatShrankIntoOneQueryAreMergedAndTheOthersKeepTheirs() {
+        List<Release> all = artists(0, 20);
+        wantlist("111", all);
+        List<WatchBatch> planned = batches.plan(Wantlists::ebayAnyOf);
+        planned.forEach(b -> batches.polled(b.id(), NOW));
+        assertEquals(4, planned.size());
+        // Two of the four batches keep two of their five artists each: four artists fit one query.
+        List<Long> keep = new ArrayList<>();
+        for (WatchBatch b : planned.subList(0, 2)) {
+            b.wants().subList(0, 2).forEach(w -> keep.add(w.releaseId()));
+        }
+        for (WatchBatch b : planned.subList(2, 4)) {
+            b.wants().forEach(w -> keep.add(w.releaseId()));
+        }
+        wantlist("111", all.stream().filter(r -> keep.contains(r.id())).toList());
+
+        List<WatchBatch> after = batches.plan(Wantlists::ebayAnyOf);
+
+        assertEquals(3, after.size(), "the two shrunk batches became one: " + queries(after));
+        assertEquals(14, after.stream().mapToInt(b -> b.wants().size()).sum());
+        Map<Long, String> now = queries(after);
+        Map<Long, String> was = queries(planned);
+        for (WatchBatch b : planned.subList(2, 4)) {
+            assertEquals(was.get(b.id()), now.get(b.id()), "an untouched batch keeps its query");
+            assertTrue(batches.lastPolled(b.id()).isPresent());
+        }
+        long merged = after.stream().filter(b -> b.wants().size() == 4).findFirst().orElseThrow().id();
+        assertTrue(batches.lastPolled(merged).isEmpty(), "the merged query is due at once");
+    }
+
+    @Test
     void formatsAreSearchedApartAndCompilationsByCatalogNumberOrTitle() {
         wantlist("111", List.of(
                 wanted(1, "Miles Davis", "Kind Of Blue", "CL 1355", MediaFormat.VINYL, null),
