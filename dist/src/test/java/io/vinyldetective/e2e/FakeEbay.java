@@ -135,6 +135,12 @@ public final class FakeEbay extends LoopbackFake {
         return this;
     }
 
+    /** Puts an auction on the marketplace that went live at {@code createdAt} (a simulated clock's time). */
+    public FakeEbay addAuctionAt(Listing listing, Instant createdAt, Auction auction) {
+        posted.add(new Posted(listing, createdAt, auction));
+        return this;
+    }
+
     /** The item ids search has returned so far, in the order first returned. */
     public List<String> served() {
         return List.copyOf(served.keySet());

@@ -70,8 +70,11 @@ import java.util.Set;
  * <pre>
  * mvn -B -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp
  * java -cp dist/target/test-classes:$(cat dist/target/test.cp) -Dvd.shared.dir=../shared \
- *   io.vinyldetective.e2e.bench.WatchBenchmark dist/target/vinyl-detective [WANTS] [LISTINGS_PER_DAY]
+ *   io.vinyldetective.e2e.bench.WatchBenchmark dist/target/vinyl-detective [WANTS] [LISTINGS_PER_DAY] [auctions]
  * </pre>
+ * With {@code auctions}, every want has auctions on and every tenth listing is an auction ending 1 to 12
+ * hours after it went live: measured as well are the ending-soon calls and the time left when an auction
+ * was alerted.
  * Goal (issue 11): 500 wants at 1 h freshness or better within 5,000 calls a day.
  */
 public final class WatchBenchmark {
@@ -112,6 +115,7 @@ public final class WatchBenchmark {
         Path install = Path.of(args.length > 0 ? args[0] : "dist/target/vinyl-detective").toAbsolutePath();
         int wantCount = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int listingsPerDay = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        boolean auctions = args.length > 3 && args[3].equals("auctions");
         Path data = Files.createTempDirectory("vd-watch-bench");
         Random random = new Random(11);
 
@@ -141,6 +145,9 @@ public final class WatchBenchmark {
             WantStore wants = context.getBean(WantStore.class);
             wants.link(CHAT, "collector", false, clock.instant());
             wants.applySync(CHAT, wanted, clock.instant(), clock.instant().plus(Duration.ofDays(1)));
+            if (auctions) {
+                wants.setAuctions(CHAT, true);
+            }
             Set<Long> masters = new LinkedHashSet<>();
             Set<Long> ids = new LinkedHashSet<>();
             wanted.forEach(r -> {
@@ -167,7 +174,7 @@ public final class WatchBenchmark {
                     context.getBean(WatchBatches.class), context.getBean(WatchScopes.class), WantSettings.defaults());
             poller.attach(pipeline);
 
-            List<Arrival> arrivals = arrivals(wanted, listingsPerDay, random);
+            List<Arrival> arrivals = arrivals(wanted, listingsPerDay, random, auctions);
             Map<String, Instant> listedAt = new HashMap<>();
             Map<String, Duration> age = new HashMap<>();
             int seenServed = 0;
@@ -178,7 +185,11 @@ public final class WatchBenchmark {
                 Instant now = clock.instant();
                 while (next < arrivals.size() && !arrivals.get(next).at().isAfter(now)) {
                     Arrival a = arrivals.get(next++);
-                    ebay.addAt(a.listing(), a.at());
+                    if (a.auction() == null) {
+                        ebay.addAt(a.listing(), a.at());
+                    } else {
+                        ebay.addAuctionAt(a.listing(), a.at(), a.auction());
+                    }
                     listedAt.put(a.listing().itemId(), a.at());
                 }
                 polls += poller.runDue();
@@ -219,11 +230,11 @@ public final class WatchBenchmark {
     }
 
     /** A listing put on the fake at {@code at}: a copy of the wanted {@code release}, or another record by its artist. */
-    record Arrival(Instant at, FakeEbay.Listing listing, boolean wantedCopy, Release release) {
+    record Arrival(Instant at, FakeEbay.Listing listing, boolean wantedCopy, Release release, FakeEbay.Auction auction) {
     }
 
     /** The day's new listings, spread evenly: mostly other records by the wanted artists, a few wanted copies. */
-    static List<Arrival> arrivals(List<Release> wanted, int perDay, Random random) {
+    static List<Arrival> arrivals(List<Release> wanted, int perDay, Random random, boolean auctions) {
         List<Arrival> arrivals = new ArrayList<>();
         // Other records by the artist: titles with words of their own (a title of noise words alone, "Rare Promo LP",
         // could be any of the artist's records, the wanted one included).
@@ -247,7 +258,10 @@ public final class WatchBenchmark {
                     : r.format() == MediaFormat.CASSETTE ? FakeEbay.CASSETTES : FakeEbay.RECORDS;
             FakeEbay.Listing l = new FakeEbay.Listing(String.valueOf(700_000_000_000L + i), title, price, "4.00",
                     "seller" + random.nextInt(300), "Used", category, Map.of(), null);
-            arrivals.add(new Arrival(at, l, copy, r));
+            FakeEbay.Auction auction = auctions && i % 10 == 0
+                    ? new FakeEbay.Auction(at.plus(Duration.ofMinutes(60 + random.nextInt(11 * 60))), price, random.nextInt(6))
+                    : null;
+            arrivals.add(new Arrival(at, l, copy, r, auction));
         }
         return arrivals;
     }
@@ -317,6 +331,31 @@ public final class WatchBenchmark {
         arrivals.stream().filter(a -> a.wantedCopy() && !alerted.containsKey(a.listing().itemId())).limit(30)
                 .forEach(a -> System.out.println("    wanted copy not alerted: " + a.listing().title()
                         + (age.containsKey(a.listing().itemId()) ? "" : " (not returned)")));
+        List<Arrival> auctionArrivals = arrivals.stream().filter(a -> a.auction() != null).toList();
+        if (!auctionArrivals.isEmpty()) {
+            long ending = ebay.searches().stream().filter(r -> "endingSoonest".equals(r.query().get("sort"))).count();
+            Instant dayEnd = EBAY_DAY.plus(Duration.ofDays(1));
+            long endedInDay = auctionArrivals.stream().filter(a -> a.auction().endsAt().isBefore(dayEnd)).count();
+            long copiesEnded = auctionArrivals.stream().filter(a -> a.wantedCopy() && a.auction().endsAt().isBefore(dayEnd))
+                    .count();
+            List<Long> leftAtAlert = new ArrayList<>();
+            try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT listing_id, created_at FROM alert_outbox")) {
+                while (rs.next()) {
+                    Arrival a = byId.get(rs.getString(1));
+                    if (a != null && a.auction() != null) {
+                        leftAtAlert.add(Duration.between(Instant.ofEpochMilli(rs.getLong(2)), a.auction().endsAt()).toMinutes());
+                    }
+                }
+            }
+            leftAtAlert.sort(null);
+            System.out.printf(Locale.ROOT, "  auctions: %d listed, %d ended in the day (%d wanted copies); ending-soon calls"
+                            + " %d (of the %d searches); alerted %d, time left at alert min %s / median %s / max %s min%n",
+                    auctionArrivals.size(), endedInDay, copiesEnded, ending, ebay.searches().size(), leftAtAlert.size(),
+                    leftAtAlert.isEmpty() ? "-" : leftAtAlert.get(0), leftAtAlert.isEmpty() ? "-"
+                            : leftAtAlert.get(leftAtAlert.size() / 2), leftAtAlert.isEmpty() ? "-"
+                            : leftAtAlert.get(leftAtAlert.size() - 1));
+        }
         System.out.printf(Locale.ROOT, "  wall %d ms for the simulated day (%d listings/day)%n", wallMs, perDay);
     }
 
