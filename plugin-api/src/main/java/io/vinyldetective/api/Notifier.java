@@ -29,7 +29,9 @@ public interface Notifier extends PipelineExtension {
     }
 
     /**
-     * Checks and normalises an address a subscriber typed, without touching the network.
+     * Checks and normalises an address a subscriber typed, without touching the network. A
+     * {@link ChatAddress#recipient()} this returned must be accepted again as {@code typed}, giving the
+     * same address: at start the engine reads the stored addresses back through it to mask their secrets.
      *
      * @param typed what followed {@code /notify <plugin-id>}, stripped
      * @return the address to deliver to and how to show it
