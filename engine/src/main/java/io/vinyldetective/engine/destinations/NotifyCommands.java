@@ -12,6 +12,7 @@ import io.vinyldetective.engine.pipeline.Stage;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public class NotifyCommands {
                         d.chatId(), SecretMasker.mask(e.getMessage()));
             }
         }
-        notifiers = Map.copyOf(addressable);
+        notifiers = Collections.unmodifiableMap(new LinkedHashMap<>(addressable)); // in configured order
         chatNotifier = pipeline.chatNotifier().map(Stage::pluginId).orElse(null);
     }
 
