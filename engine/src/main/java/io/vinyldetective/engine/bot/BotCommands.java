@@ -8,9 +8,11 @@ import io.vinyldetective.api.ChatHandler;
 import io.vinyldetective.api.ChatMessage;
 import io.vinyldetective.api.ChatReply;
 import io.vinyldetective.api.MediaFormat;
+import io.vinyldetective.engine.destinations.NotifyCommands;
 import io.vinyldetective.engine.storage.SavedSearch;
 import io.vinyldetective.engine.storage.SavedSearchRepository;
 import io.vinyldetective.engine.wants.WantCommands;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -72,11 +74,19 @@ public class BotCommands implements ChatHandler {
     private final CommandRateLimiter limiter;
     private final PollStatus polling;
     private final WantCommands wants;
+    private final NotifyCommands notify;
     private final List<ChatCommand> commands;
     private final String help;
 
     public BotCommands(SavedSearchRepository searches, ChatFeedback feedback, BotSettings settings, Clock clock,
                        @Nullable SearchTrigger trigger, @Nullable PollStatus polling, @Nullable WantCommands wants) {
+        this(searches, feedback, settings, clock, trigger, polling, wants, null);
+    }
+
+    @Inject
+    public BotCommands(SavedSearchRepository searches, ChatFeedback feedback, BotSettings settings, Clock clock,
+                       @Nullable SearchTrigger trigger, @Nullable PollStatus polling, @Nullable WantCommands wants,
+                       @Nullable NotifyCommands notify) {
         this.searches = searches;
         this.feedback = feedback;
         this.settings = settings;
@@ -85,13 +95,18 @@ public class BotCommands implements ChatHandler {
         this.limiter = new CommandRateLimiter(settings.commandsPerMinute(), clock);
         this.polling = polling;
         this.wants = wants;
+        this.notify = notify;
         List<ChatCommand> all = new ArrayList<>(SEARCH_COMMANDS);
         if (wants != null) {
             all.addAll(all.size() - 1, wants.commands()); // before /status
             wants.onWatchesChanged(this.trigger::watchesChanged);
         }
+        if (notify != null) {
+            all.addAll(all.size() - 1, notify.commands());
+        }
         this.commands = List.copyOf(all);
-        this.help = HELP + (wants == null ? "" : "\n" + wants.help()) + "\n/help - this text";
+        this.help = HELP + (wants == null ? "" : "\n" + wants.help()) + (notify == null ? "" : "\n" + notify.help())
+                + "\n/help - this text";
     }
 
     @Override
@@ -184,8 +199,9 @@ public class BotCommands implements ChatHandler {
             case "status":
                 return status(chat);
             default:
-                return Optional.ofNullable(wants).flatMap(w -> w.answer(chat, command, args)).orElseGet(() ->
-                        "Unknown command /" + CommandText.abbreviate(command, 40) + ". Send /help for the list.");
+                return Optional.ofNullable(wants).flatMap(w -> w.answer(chat, command, args))
+                        .or(() -> Optional.ofNullable(notify).flatMap(n -> n.answer(chat, command, args)))
+                        .orElseGet(() -> "Unknown command /" + CommandText.abbreviate(command, 40) + ". Send /help for the list.");
         }
     }
 

@@ -20,6 +20,9 @@ import javax.sql.DataSource;
 @Singleton
 public class ChatFeedback {
 
+    /** The listing id of every {@code /notify test} card starts with this (no marketplace id does). */
+    public static final String TEST_CARD_PREFIX = "vd-test-";
+
     private final DataSource dataSource;
 
     @Inject
@@ -53,10 +56,13 @@ public class ChatFeedback {
         return count("SELECT COUNT(*) FROM wrong_matches WHERE listing_id = ? AND release_id = ?", listingId, releaseId) > 0;
     }
 
-    /** Alerts delivered to a chat since a moment (from the alert outbox). */
+    /**
+     * Alerts delivered to a chat since a moment (from the alert outbox): deals, counted once however
+     * many of the chat's destinations got them; {@code /notify test} cards are not counted.
+     */
     public long alertsSentSince(String chatId, Instant since) {
-        return count("SELECT COUNT(*) FROM alert_outbox WHERE chat_id = ? AND state = 'sent' AND sent_at >= ?", chatId,
-                since.toEpochMilli());
+        return count("SELECT COUNT(DISTINCT listing_id) FROM alert_outbox WHERE chat_id = ? AND state = 'sent' AND sent_at >= ?"
+                + " AND listing_id NOT LIKE '" + TEST_CARD_PREFIX + "%'", chatId, since.toEpochMilli());
     }
 
     private int update(String sql, Object... args) {

@@ -10,6 +10,7 @@ import io.vinyldetective.engine.bot.ChatChannels;
 import io.vinyldetective.engine.logging.SecretMasker;
 import io.micronaut.context.env.Environment;
 import io.vinyldetective.engine.config.PollInterval;
+import io.vinyldetective.engine.destinations.NotifyCommands;
 import io.vinyldetective.engine.pipeline.Pipeline;
 import io.vinyldetective.engine.pipeline.PipelineAssembler;
 import io.vinyldetective.engine.pipeline.PipelineException;
@@ -94,6 +95,9 @@ public class RunCommand implements Callable<Integer> {
     Provider<BotSettings> bot;
 
     @Inject
+    Provider<NotifyCommands> notify;
+
+    @Inject
     Environment environment;
 
     @Override
@@ -118,6 +122,7 @@ public class RunCommand implements Callable<Integer> {
             return 1;
         }
         Map<String, Notifier> notifiers = pipeline.notifiersById();
+        notify.get().attach(pipeline);
         Poller polls = poller.get();
         try (pipeline; ChatChannels channels = new ChatChannels();
              OutboxDrainer drainer = new OutboxDrainer(outbox.get(), notifiers)) {

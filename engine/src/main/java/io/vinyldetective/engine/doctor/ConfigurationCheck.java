@@ -23,6 +23,10 @@ public final class ConfigurationCheck {
             "AUCTION_ALERT_BEFORE", "DISCOGS_USERNAME", "DATA_DIR",
             "PLUGINS_DIR", "EBAY_BASE_URL", "DISCOGS_BASE_URL", "TELEGRAM_BASE_URL");
 
+    /** The variables of the notifiers for the places chats add: shown only when the pipeline uses their plugin. */
+    static final List<String> SHOWN_WHEN_USED = List.of("NTFY_SERVERS", "NTFY_TOKEN", "DISCORD_BASE_URL", "SMTP_HOST",
+            "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_FROM", "SMTP_STARTTLS", "SMTP_SSL");
+
     private final Environment environment;
     private final PipelineNeeds needs;
     private final Path pluginsDir;
@@ -62,6 +66,12 @@ public final class ConfigurationCheck {
                 default -> v.secret() ? secret(v) : plain(v);
             });
         }
+        for (String name : SHOWN_WHEN_USED) {
+            Variable v = EnvironmentNames.named(name);
+            if (usesPluginOf(v)) {
+                checks.add(v.secret() ? secret(v) : needed(v));
+            }
+        }
         checks.add(Check.ok("JAVA_OPTS", (javaOpts == null || javaOpts.isBlank() ? "not set" : javaOpts.strip())
                 + " (heap up to " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)"));
         for (PipelineNeeds.Need need : needs.required()) {
@@ -89,6 +99,16 @@ public final class ConfigurationCheck {
         }
         return Check.problem(v.name(), "not set, but " + String.join(" and ", who) + " needs it",
                 v.name() + " is " + v.purpose() + ". " + EnvironmentNames.whereToSet() + ".");
+    }
+
+    /** A plain variable that a plugin of the pipeline may require: a problem when it does and it is not set. */
+    private Check needed(Variable v) {
+        List<String> who = needs.neededBy(v.name());
+        if (value(v.property()).isEmpty() && !who.isEmpty()) {
+            return Check.problem(v.name(), "not set, but " + String.join(" and ", who) + " needs it",
+                    v.name() + " is " + v.purpose() + ". " + EnvironmentNames.whereToSet() + ".");
+        }
+        return v.fallback() == null ? Check.ok(v.name(), value(v.property()).orElse("not set")) : plain(v);
     }
 
     private Check plain(Variable v) {

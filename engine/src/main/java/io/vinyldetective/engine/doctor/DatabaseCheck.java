@@ -12,7 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -92,8 +97,12 @@ public final class DatabaseCheck {
                         "It was written by a newer Vinyl Detective: run that release, or restore a backup."));
                 return;
             }
+            List<Integer> missing = missingVersions(s);
             checks.add(Check.ok("database", file.getFileName() + " opens; schema version " + version
-                    + (version == known ? " (current)" : ", run upgrades it to " + known)));
+                    + (version == known && missing.isEmpty() ? " (current)"
+                    : version == known ? ", run also applies V" + missing.stream().map(String::valueOf)
+                            .collect(Collectors.joining(", V"))
+                    : ", run upgrades it to " + known)));
             if (version == 0) {
                 return;
             }
@@ -105,9 +114,57 @@ public final class DatabaseCheck {
             long active = count(s, "SELECT COUNT(*) FROM saved_searches WHERE active");
             checks.add(Check.ok("saved searches", searches == 0 ? "none yet (add one in the bot: /add_search)"
                     : searches + " (" + active + " active)"));
+            if (hasTable(s, "chat_destinations")) {
+                checks.add(destinations(s));
+            }
         } catch (SQLException e) {
             checks.add(Check.problem("database", "cannot read " + file + ": " + e.getMessage(),
                     "If the file is damaged, restore a backup; run recreates a missing database."));
+        }
+    }
+
+    /**
+     * The places chats added with /notify, counted per notifier and state; never an address (they hold
+     * webhook tokens and topics).
+     */
+    private static Check destinations(Statement s) throws SQLException {
+        Map<String, long[]> byNotifier = new TreeMap<>();
+        try (ResultSet rs = s.executeQuery("SELECT notifier, state = 'active', COUNT(*) FROM chat_destinations"
+                + " GROUP BY notifier, state = 'active'")) {
+            while (rs.next()) {
+                byNotifier.computeIfAbsent(rs.getString(1), n -> new long[2])[rs.getBoolean(2) ? 0 : 1] += rs.getLong(3);
+            }
+        }
+        if (byNotifier.isEmpty()) {
+            return Check.ok("chat destinations", "none (chats add them in the bot: /notify)");
+        }
+        long gone = byNotifier.values().stream().mapToLong(c -> c[1]).sum();
+        String counts = byNotifier.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0])
+                .collect(Collectors.joining(", "));
+        return Check.ok("chat destinations", byNotifier.values().stream().mapToLong(c -> c[0]).sum() + " active (" + counts
+                + ")" + (gone == 0 ? "" : ", " + gone + " disabled after their service said they are gone"));
+    }
+
+    private List<Integer> missingVersions(Statement s) throws SQLException {
+        if (!hasTable(s, "schema_version")) {
+            return List.of();
+        }
+        Set<Integer> applied = new TreeSet<>();
+        try (ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                applied.add(rs.getInt(1));
+            }
+        }
+        if (applied.isEmpty()) {
+            return List.of();
+        }
+        return migrations.available().stream().map(Migrations.Migration::version).filter(v -> !applied.contains(v)).toList();
+    }
+
+    private static boolean hasTable(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '" + name + "'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
         }
     }
 

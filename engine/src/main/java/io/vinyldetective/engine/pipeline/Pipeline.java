@@ -69,6 +69,31 @@ public final class Pipeline implements AutoCloseable {
         return byId;
     }
 
+    /**
+     * The notifier that delivers to the chat itself (the recipient is the chat id): the first
+     * configured notifier that takes no addresses from chats, e.g. {@code telegram} or {@code console}.
+     * Empty when every notifier delivers only to addresses chats add.
+     */
+    public Optional<Stage<Notifier>> chatNotifier() {
+        return notifiers.stream().filter(stage -> !takesChatAddresses(stage)).findFirst();
+    }
+
+    /** The notifiers subscribers can add addresses of with {@code /notify}, by plugin id, in configured order. */
+    public Map<String, Notifier> addressableNotifiers() {
+        Map<String, Notifier> byId = new LinkedHashMap<>();
+        notifiers.stream().filter(Pipeline::takesChatAddresses).forEach(stage -> byId.put(stage.pluginId(), stage.extension()));
+        return byId;
+    }
+
+    private static boolean takesChatAddresses(Stage<Notifier> stage) {
+        try {
+            return stage.extension().chatAddressHint().isPresent();
+        } catch (RuntimeException e) {
+            LOG.warn("Plugin '{}' cannot say whether it takes addresses from chats: {}", stage.pluginId(), e.toString());
+            return false;
+        }
+    }
+
     /** The chat front ends: notifier plugins that also provide a {@link ChatChannel}, started but not yet opened. */
     public List<Stage<ChatChannel>> channels() {
         return channels;

@@ -310,14 +310,14 @@ public class Poller implements SearchTrigger, PollStatus, AutoCloseable {
         }
     }
 
-    /** Wires the pipeline's sources, tiers, oracle and first notifier; does not start the thread. */
+    /** Wires the pipeline's sources, tiers, oracle and the chats' notifier; does not start the thread. */
     public synchronized void attach(Pipeline pipeline) {
         ReleaseMatcher matcher = new ReleaseMatcher(pipeline.matchers(), feedback::isWrongMatch);
         oracle = pipeline.oracle().map(Stage::extension).orElse(null);
         oracleId = pipeline.oracle().map(Stage::pluginId).orElse(null);
-        String notifier = pipeline.notifiers().isEmpty() ? null : pipeline.notifiers().get(0).pluginId();
+        String notifier = pipeline.chatNotifier().map(Stage::pluginId).orElse(null);
         if (notifier == null) {
-            LOG.warn("No notifier is configured (pipeline.notifiers): deals are found but nobody is told");
+            LOG.warn("No notifier that delivers to the chats is configured (pipeline.notifiers): deals are found but nobody is told");
         }
         scopedCatalog = pipeline.matcherCatalog();
         sources.clear();

@@ -9,7 +9,15 @@ import io.vinyldetective.api.Delivery;
 import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PluginContext;
 import io.vinyldetective.api.PluginException;
+import io.vinyldetective.api.ChatChannel;
+import io.vinyldetective.api.ChatHandler;
+import io.vinyldetective.api.ChatReply;
 import io.vinyldetective.engine.bot.ChatFeedback;
+import io.vinyldetective.engine.bot.ChatNotices;
+import io.vinyldetective.engine.destinations.Destination;
+import io.vinyldetective.engine.destinations.DestinationStore;
+import io.vinyldetective.engine.destinations.HookNotifier;
+import io.vinyldetective.engine.pipeline.Stage;
 import io.vinyldetective.engine.MutableClock;
 import io.vinyldetective.engine.storage.Migrations;
 import java.nio.file.Path;
@@ -263,6 +271,172 @@ class AlertOutboxTest {
         outbox.enqueue("matrix", "1", TestDeals.full("A", 1));
         assertEquals(0, drain(outbox));
         assertEquals("pending", text("SELECT state FROM alert_outbox"));
+    }
+
+    // ---- destinations added with /notify ----
+
+    private final HookNotifier hook = new HookNotifier();
+    private final List<ChatReply> told = new ArrayList<>();
+
+    private Destination hook(String chat, String id) {
+        return new DestinationStore(db).add(chat, "hook", hook.chatAddress("https://hooks.example/" + id + "/tok" + id + "abcdef"),
+                clock.instant()).destination();
+    }
+
+    private AlertOutbox outboxTellingChats() {
+        ChatNotices notices = new ChatNotices();
+        notices.attach(List.of(new Stage<>("telegram", new ChatChannel() {
+            @Override
+            public void start(PluginContext context) {
+            }
+
+            @Override
+            public void open(ChatHandler handler) {
+            }
+
+            @Override
+            public boolean send(ChatReply message) {
+                return told.add(message);
+            }
+        })));
+        return new AlertOutbox(db, feedback, notices, clock, slept::add);
+    }
+
+    private int drainBoth(AlertOutbox outbox) throws InterruptedException {
+        return outbox.drain(Map.of("telegram", notifier, "hook", hook));
+    }
+
+    @Test
+    void anAlertIsWrittenOncePerChatListingAndDestinationAndEachIsDeliveredOnce() throws InterruptedException {
+        Destination a = hook("1", "11");
+        Destination b = hook("1", "22");
+        hook("2", "33"); // another chat's destination gets nothing of chat 1
+        AlertOutbox outbox = outbox();
+        assertEquals(AlertOutbox.Enqueued.QUEUED, outbox.enqueue("telegram", "1", TestDeals.full("L1", 5)));
+        assertEquals(AlertOutbox.Enqueued.ALREADY_QUEUED, outbox.enqueue("telegram", "1", TestDeals.full("L1", 5)));
+        assertEquals(3, count("SELECT COUNT(*) FROM alert_outbox"));
+        // One drain delivers all three: pacing is per destination, not per chat.
+        assertEquals(3, drainBoth(outbox));
+        assertEquals(List.of("1:L1"), notifier.listings());
+        assertEquals(List.of("11/tok11abcdef:L1", "22/tok22abcdef:L1"), hook.listings());
+        assertEquals(3, count("SELECT COUNT(DISTINCT id) FROM alert_outbox WHERE state = 'sent'"));
+        assertEquals(1, feedback.alertsSentSince("1", clock.instant().minusSeconds(60)), "one deal, however many places");
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(0, drainBoth(outbox));
+        assertTrue(a.id() != b.id());
+    }
+
+    @Test
+    void aDestinationAddedAfterAnAlertWasWrittenDoesNotGetThatAlert() throws InterruptedException {
+        AlertOutbox outbox = outbox();
+        outbox.enqueue("telegram", "1", TestDeals.full("L1", 5));
+        hook("1", "11");
+        assertEquals(AlertOutbox.Enqueued.ALREADY_QUEUED, outbox.enqueue("telegram", "1", TestDeals.full("L1", 5)));
+        outbox.enqueue("telegram", "1", TestDeals.full("L2", 6));
+        clock.advance(Duration.ofSeconds(2));
+        drainBoth(outbox);
+        clock.advance(Duration.ofSeconds(2));
+        drainBoth(outbox);
+        assertEquals(List.of("11/tok11abcdef:L2"), hook.listings());
+        assertEquals(List.of("1:L1", "1:L2"), notifier.listings());
+    }
+
+    @Test
+    void aCrashMidDrainLosesAndRepeatsNothingOnAnyDestination() throws InterruptedException {
+        hook("1", "11");
+        hook("1", "22");
+        AlertOutbox before = outbox();
+        before.enqueue("telegram", "1", TestDeals.full("A", 1));
+        before.enqueue("telegram", "1", TestDeals.full("B", 2));
+        // Destination 22 is down for the first alert; the rest of B waits for pacing.
+        hook.script.add(x -> Delivery.delivered());
+        hook.script.add(x -> Delivery.retryLater(null, "hooks 503"));
+        assertEquals(2, drainBoth(before));
+        // The process dies here. A new process (new outbox, same file) takes over; the poller sees A and B again.
+        clock.advance(Duration.ofMinutes(1));
+        AlertOutbox after = outbox();
+        assertEquals(AlertOutbox.Enqueued.ALREADY_QUEUED, after.enqueue("telegram", "1", TestDeals.full("A", 1)));
+        assertEquals(AlertOutbox.Enqueued.ALREADY_QUEUED, after.enqueue("telegram", "1", TestDeals.full("B", 2)));
+        for (int i = 0; i < 5; i++) {
+            drainBoth(after);
+            clock.advance(Duration.ofSeconds(2));
+        }
+        assertEquals(List.of("1:A", "1:B"), notifier.listings());
+        // 22 saw A twice: the attempt that failed before the crash, and its retry after it.
+        assertEquals(List.of("11/tok11abcdef:A", "22/tok22abcdef:A", "22/tok22abcdef:A", "11/tok11abcdef:B",
+                "22/tok22abcdef:B"), hook.listings());
+        assertEquals(6, count("SELECT COUNT(*) FROM alert_outbox WHERE state = 'sent'"));
+    }
+
+    @Test
+    void aWebhooksOwnRateLimitHoldsThatDestinationOnlyAndABotsHoldsTheNotifier() throws InterruptedException {
+        hook("1", "11");
+        hook("1", "22");
+        AlertOutbox outbox = outbox();
+        outbox.enqueue("telegram", "1", TestDeals.full("A", 1));
+        hook.script.add(x -> Delivery.retryRecipientLater(Duration.ofSeconds(30), "hooks 429 on this hook"));
+        assertEquals(2, drainBoth(outbox), "the chat and hook 22 go on while hook 11 waits");
+        outbox.enqueue("telegram", "1", TestDeals.full("B", 2));
+        clock.advance(Duration.ofSeconds(5));
+        drainBoth(outbox);
+        assertEquals(List.of("11/tok11abcdef:A", "22/tok22abcdef:A", "22/tok22abcdef:B"), hook.listings());
+        clock.advance(Duration.ofSeconds(30));
+        drainBoth(outbox);
+        clock.advance(Duration.ofSeconds(2));
+        drainBoth(outbox);
+        assertEquals(5, hook.listings().size(), hook.listings().toString());
+
+        outbox.enqueue("telegram", "1", TestDeals.full("C", 3));
+        hook.script.add(x -> Delivery.retryLater(Duration.ofSeconds(30), "hooks 429 for the whole account"));
+        clock.advance(Duration.ofSeconds(2));
+        drainBoth(outbox);
+        assertEquals(6, hook.listings().size(), "the second hook waits too: " + hook.listings());
+    }
+
+    @Test
+    void aGoneDestinationIsDisabledAndTheChatToldWhileItsSearchesAndOtherPlacesGoOn() throws Exception {
+        exec("INSERT INTO saved_searches (chat_id, query, threshold, poll_interval_seconds, active, created_at) "
+                + "VALUES ('1', 'blue note', 0.25, 900, TRUE, 0)");
+        Destination gone = hook("1", "11");
+        hook("1", "22");
+        AlertOutbox outbox = outboxTellingChats();
+        outbox.enqueue("telegram", "1", TestDeals.full("A", 1));
+        outbox.enqueue("telegram", "1", TestDeals.full("B", 2));
+        hook.script.add(x -> Delivery.gone("hooks: unknown hook (404)"));
+        drainBoth(outbox);
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(2));
+            drainBoth(outbox);
+        }
+        assertEquals(List.of("11/tok11abcdef:A", "22/tok22abcdef:A", "22/tok22abcdef:B"), hook.listings());
+        assertEquals(List.of("1:A", "1:B"), notifier.listings());
+        assertEquals(1, count("SELECT active FROM saved_searches WHERE chat_id = '1'"), "the chat's searches go on");
+        assertEquals("gone", text("SELECT state FROM chat_destinations WHERE id = " + gone.id()));
+        assertEquals(2, count("SELECT COUNT(*) FROM alert_outbox WHERE destination_id = " + gone.id() + " AND state = 'gone'"),
+                "the alert it refused and the one waiting for it");
+        assertEquals(1, told.size(), told.toString());
+        String notice = told.get(0).text();
+        assertTrue(notice.contains("#" + gone.id()) && notice.contains("unknown hook (404)") && notice.contains("hooks …/11/****"),
+                notice);
+        assertTrue(!notice.contains("tok11abcdef"), "the notice shows the secret: " + notice);
+        // A new alert goes to the chat and the working destination only.
+        outbox.enqueue("telegram", "1", TestDeals.full("C", 3));
+        clock.advance(Duration.ofSeconds(2));
+        drainBoth(outbox);
+        assertEquals("22/tok22abcdef:C", hook.listings().get(hook.listings().size() - 1));
+        assertEquals(4, hook.listings().size());
+    }
+
+    @Test
+    void aRemovedDestinationsWaitingAlertsAreDroppedNotSent() throws InterruptedException {
+        Destination d = hook("1", "11");
+        AlertOutbox outbox = outbox();
+        outbox.enqueue("telegram", "1", TestDeals.full("A", 1));
+        assertTrue(new DestinationStore(db).remove("1", d.id()).isPresent());
+        assertEquals(1, drainBoth(outbox));
+        assertEquals(List.of(), hook.listings());
+        assertEquals("failed", text("SELECT state FROM alert_outbox WHERE destination_id = " + d.id()));
+        assertTrue(new DestinationStore(db).remove("1", d.id()).isEmpty());
     }
 
     private long count(String sql) {

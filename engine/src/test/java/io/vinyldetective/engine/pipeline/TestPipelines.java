@@ -7,6 +7,7 @@ import io.vinyldetective.api.Notifier;
 import io.vinyldetective.api.PriceOracle;
 import io.vinyldetective.engine.catalog.ScopedCatalog;
 import java.util.List;
+import java.util.Map;
 
 /** Pipelines made of in-process extensions, for tests of what runs on top of a pipeline. */
 public final class TestPipelines {
@@ -29,5 +30,12 @@ public final class TestPipelines {
                 oracle == null ? null : new Stage<>("discogs", oracle),
                 tiers.stream().map(t -> new Stage<>("tier-" + t.method(), t)).toList(),
                 notifier == null ? List.of() : List.of(new Stage<>("telegram", notifier)), List.of(), catalog);
+    }
+
+    /** A pipeline of notifiers only, under the given plugin ids, in the map's order. */
+    public static Pipeline notifiers(Map<String, Notifier> byId) {
+        return new Pipeline(List.of(), null, List.of(),
+                byId.entrySet().stream().map(e -> new Stage<>(e.getKey(), e.getValue())).toList(), List.of(),
+                new ScopedCatalog(Catalog.empty()));
     }
 }

@@ -99,6 +99,56 @@ class MigrationsTest {
     }
 
     @Test
+    void aGapInTheVersionsIsFineAndAScriptThatFillsItLaterIsAppliedThen() throws SQLException {
+        SQLiteDataSource ds = file();
+        ClassLoader loader = getClass().getClassLoader();
+        assertEquals(2, new Migrations(loader, "db/gap-before").migrate(ds));
+        // A later release has V2 too (listed in any order): only V2 is applied, V1 and V3 are kept.
+        Migrations filled = new Migrations(loader, "db/gap-filled");
+        assertEquals(List.of(1, 2, 3), filled.available().stream().map(Migrations.Migration::version).toList());
+        assertEquals(1, filled.migrate(ds));
+        assertEquals(3, count(ds, "SELECT COUNT(*) FROM schema_version"));
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'two'"));
+        assertEquals(0, filled.migrate(ds));
+    }
+
+    @Test
+    void versionTwelveFollowsTenWithElevenLeftFree() {
+        List<Integer> versions = new Migrations().available().stream().map(Migrations.Migration::version).toList();
+        assertTrue(versions.contains(10) && versions.contains(12) && !versions.contains(11), versions.toString());
+    }
+
+    @Test
+    void versionTwelveKeepsEveryOutboxRowAsTheChatsOwnAndItsIdsGoOnRising() throws SQLException {
+        SQLiteDataSource ds = file();
+        List<Migrations.Migration> all = new Migrations().available();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                    + "checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+            for (Migrations.Migration m : all) {
+                if (m.version() < 12) {
+                    for (String sql : SqlScript.statements(m.sql())) {
+                        s.execute(sql);
+                    }
+                    s.executeUpdate("INSERT INTO schema_version VALUES (" + m.version() + ", 'x', '" + m.checksum() + "', 0)");
+                }
+            }
+            s.executeUpdate("INSERT INTO alert_outbox (id, notifier, chat_id, listing_id, release_id, deal_score, payload, "
+                    + "state, attempts, next_attempt_at, created_at) VALUES (41, 'telegram', '7', 'L1', 5, 0.5, '{}', "
+                    + "'pending', 2, 0, 0), (42, 'telegram', '7', 'L2', 5, 0.5, '{}', 'sent', 0, 0, 0)");
+        }
+        assertEquals(1, new Migrations().migrate(ds));
+        assertEquals(2, count(ds, "SELECT COUNT(*) FROM alert_outbox WHERE destination_id = 0"));
+        assertEquals(2, count(ds, "SELECT attempts FROM alert_outbox WHERE id = 41"));
+        execute(ds, "INSERT INTO alert_outbox (notifier, chat_id, destination_id, listing_id, release_id, deal_score, "
+                + "payload, next_attempt_at, created_at) VALUES ('ntfy', '7', 3, 'L1', 5, 0.5, '{}', 0, 0)");
+        assertEquals(43, count(ds, "SELECT MAX(id) FROM alert_outbox"), "an Alert id is never reused");
+        // One row per (chat, listing, destination): the same listing for the chat itself again is refused.
+        assertThrows(SQLException.class, () -> execute(ds, "INSERT INTO alert_outbox (notifier, chat_id, listing_id, "
+                + "release_id, deal_score, payload, next_attempt_at, created_at) VALUES ('telegram', '7', 'L1', 5, 0.5, '{}', 0, 0)"));
+    }
+
+    @Test
     void splitsTriggersAndIgnoresSemicolonsInQuotesAndComments() {
         List<String> statements = SqlScript.statements("CREATE TABLE a (x TEXT DEFAULT ';'); -- a; comment\n"
                 + "CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO a VALUES (';'); DELETE FROM a; END;\nSELECT 1");

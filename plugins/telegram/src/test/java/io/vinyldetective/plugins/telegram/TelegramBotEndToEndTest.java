@@ -65,8 +65,9 @@ class TelegramBotEndToEndTest {
     @Test
     void commandsAreAnsweredInTelegram() throws InterruptedException {
         com.fasterxml.jackson.databind.JsonNode menu = api.await("setMyCommands", 1).get(0).json().get("commands");
-        assertEquals(12, menu.size(), "the search commands, the three wantlist commands, /status");
+        assertEquals(13, menu.size(), "the search commands, the three wantlist commands, /notify, /status");
         assertEquals("wantlist", menu.get(8).get("command").asText());
+        assertEquals("notify", menu.get(11).get("command").asText());
         api.userSays(ME, "/add_search blue note format:vinyl max:80");
         assertTrue(reply(1).startsWith("Saved search #"), reply(1));
         api.userSays(ME, "/my_searches");
