@@ -1,6 +1,7 @@
 package io.vinyldetective.plugins.discord;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.vinyldetective.api.AuctionText;
 import io.vinyldetective.api.Deal;
 import io.vinyldetective.api.Listing;
 import io.vinyldetective.api.Money;
@@ -9,6 +10,7 @@ import io.vinyldetective.api.Release;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,9 @@ final class DiscordCard {
         fields.add(field("Price", money(listing.price()), true));
         fields.add(field("Shipping", listing.shipping() == null ? "unknown" : money(listing.shipping()), true));
         fields.add(field("Landed", money(deal.landedCost()), true));
+        // Rendered at delivery: an auction's time left counts from now.
+        AuctionText.of(listing, Instant.now()).ifPresent(line -> fields.add(field("Auction",
+                line.substring("Auction: ".length()), false)));
         StringJoiner ref = new StringJoiner(", ", " (", ")");
         if (reference.grade() != null) {
             ref.add(reference.grade().discogsName());

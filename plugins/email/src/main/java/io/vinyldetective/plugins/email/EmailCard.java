@@ -1,11 +1,13 @@
 package io.vinyldetective.plugins.email;
 
+import io.vinyldetective.api.AuctionText;
 import io.vinyldetective.api.Deal;
 import io.vinyldetective.api.Listing;
 import io.vinyldetective.api.Money;
 import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Release;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,8 @@ final class EmailCard {
         rows.put("Price", money(listing.price()));
         rows.put("Shipping", listing.shipping() == null ? "unknown" : money(listing.shipping()));
         rows.put("Landed", money(deal.landedCost()));
+        // Rendered at delivery: an auction's time left counts from now.
+        AuctionText.of(listing, Instant.now()).ifPresent(line -> rows.put("Auction", line.substring("Auction: ".length())));
         StringJoiner ref = new StringJoiner(", ", " (", ")");
         if (reference.grade() != null) {
             ref.add(reference.grade().discogsName());

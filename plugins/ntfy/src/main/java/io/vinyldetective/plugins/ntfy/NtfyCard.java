@@ -1,5 +1,6 @@
 package io.vinyldetective.plugins.ntfy;
 
+import io.vinyldetective.api.AuctionText;
 import io.vinyldetective.api.Deal;
 import io.vinyldetective.api.Listing;
 import io.vinyldetective.api.Money;
@@ -7,6 +8,7 @@ import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Release;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -70,6 +72,8 @@ final class NtfyCard {
         }
         lines.add("Price: " + money(listing.price()) + (listing.shipping() == null ? " + shipping unknown"
                 : " + " + money(listing.shipping()) + " shipping") + " = " + money(deal.landedCost()));
+        // Rendered at delivery: an auction's time left counts from now.
+        AuctionText.of(listing, Instant.now()).ifPresent(lines::add);
         StringJoiner ref = new StringJoiner(", ", " (", ")");
         if (reference.grade() != null) {
             ref.add(reference.grade().discogsName());
