@@ -1,6 +1,5 @@
 package io.vinyldetective.api;
 
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,8 +29,7 @@ public final class AuctionText {
         StringBuilder sb = new StringBuilder("Auction: ");
         Money bid = listing.currentBid() != null ? listing.currentBid() : listing.price();
         if (bid != null) {
-            sb.append("current bid ").append(bid.amount().setScale(2, RoundingMode.HALF_UP).toPlainString()).append(' ')
-                    .append(bid.currency());
+            sb.append("current bid ").append(DealText.money(bid));
             if (listing.bidCount() != null) {
                 sb.append(" (").append(listing.bidCount()).append(listing.bidCount() == 1 ? " bid)" : " bids)");
             }

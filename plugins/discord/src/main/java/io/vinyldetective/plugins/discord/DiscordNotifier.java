@@ -15,6 +15,7 @@ import io.vinyldetective.api.Urgency;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public class DiscordNotifier implements Notifier {
 
     private volatile DiscordSettings settings;
     private volatile HttpGateway http;
+    private volatile Clock clock = Clock.systemUTC();
 
     @Override
     public List<ConfigKey> configKeys() {
@@ -47,6 +49,7 @@ public class DiscordNotifier implements Notifier {
     public void start(PluginContext context) {
         settings = DiscordSettings.from(context.config());
         http = context.http();
+        clock = context.clock();
     }
 
     @Override
@@ -67,7 +70,7 @@ public class DiscordNotifier implements Notifier {
         } catch (PluginException.BadItem e) {
             return Delivery.gone("not a Discord webhook this bot posts to");
         }
-        byte[] body = DiscordCard.json(alert.deal(), settings.username()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = DiscordCard.json(alert.deal(), settings.username(), clock.instant()).getBytes(StandardCharsets.UTF_8);
         HttpCall call = HttpCall.post(webhook.uri(settings.base().toString()), "application/json", body)
                 .withMaxAttempts(1).withUrgency(Urgency.LIVE);
         HttpReply reply;

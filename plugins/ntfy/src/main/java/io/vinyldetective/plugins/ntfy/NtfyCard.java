@@ -2,17 +2,14 @@ package io.vinyldetective.plugins.ntfy;
 
 import io.vinyldetective.api.AuctionText;
 import io.vinyldetective.api.Deal;
+import io.vinyldetective.api.DealText;
 import io.vinyldetective.api.Listing;
-import io.vinyldetective.api.Money;
-import io.vinyldetective.api.PriceQuote;
 import io.vinyldetective.api.Release;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
@@ -33,7 +30,7 @@ final class NtfyCard {
     static String title(Deal deal) {
         String title = Math.round(deal.discount() * 100) + " % below: " + deal.release().artistLine() + " — "
                 + deal.release().title();
-        return cut(clean(title), TITLE_LIMIT);
+        return DealText.cut(clean(title), TITLE_LIMIT);
     }
 
     static String priority(Deal deal) {
@@ -50,41 +47,20 @@ final class NtfyCard {
         return url != null && url.matches("https?://[!-~]+") ? url : null;
     }
 
-    static String body(Deal deal) {
+    /** The message as of {@code now} (an auction's time left counts from it). */
+    static String body(Deal deal, Instant now) {
         Listing listing = deal.listing();
         Release release = deal.release();
-        PriceQuote reference = deal.reference();
         List<String> lines = new ArrayList<>();
-        StringJoiner about = new StringJoiner(" · ");
-        if (release.formatDescription() != null) {
-            about.add(release.formatDescription());
-        } else if (release.format() != null) {
-            about.add(release.format().displayName());
+        String about = DealText.about(release);
+        if (!about.isEmpty()) {
+            lines.add(about);
         }
-        release.labels().stream().findFirst().ifPresent(l -> about.add(l.label()
-                + (l.catalogNumber() == null ? "" : " " + l.catalogNumber())));
-        if (release.country() != null || release.year() != null) {
-            about.add(((release.country() == null ? "" : release.country() + " ")
-                    + (release.year() == null ? "" : release.year())).strip());
-        }
-        if (about.length() > 0) {
-            lines.add(about.toString());
-        }
-        lines.add("Price: " + money(listing.price()) + (listing.shipping() == null ? " + shipping unknown"
-                : " + " + money(listing.shipping()) + " shipping") + " = " + money(deal.landedCost()));
-        // Rendered at delivery: an auction's time left counts from now.
-        AuctionText.of(listing, Instant.now()).ifPresent(lines::add);
-        StringJoiner ref = new StringJoiner(", ", " (", ")");
-        if (reference.grade() != null) {
-            ref.add(reference.grade().discogsName());
-        }
-        ref.add(reference.source());
-        if (reference.forSale() != null) {
-            ref.add(reference.forSale() + " for sale");
-        }
-        lines.add("Reference: " + money(reference.price()) + ref);
-        lines.add(String.format(Locale.ROOT, "Match: %s (%.0f %%)", deal.match().method(), deal.match().confidence() * 100)
-                + (deal.match().reasons().isEmpty() ? "" : " — " + String.join("; ", deal.match().reasons())));
+        lines.add("Price: " + DealText.money(listing.price()) + (listing.shipping() == null ? " + shipping unknown"
+                : " + " + DealText.money(listing.shipping()) + " shipping") + " = " + DealText.money(deal.landedCost()));
+        AuctionText.of(listing, now).ifPresent(lines::add);
+        lines.add("Reference: " + DealText.reference(deal.reference()));
+        lines.add("Match: " + DealText.match(deal.match()));
         if (listing.condition() != null) {
             lines.add("Condition: " + listing.condition());
         }
@@ -135,20 +111,10 @@ final class NtfyCard {
         return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 
-    private static String money(Money m) {
-        return m == null ? "?" : m.amount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + m.currency();
-    }
 
     /** Control characters (but line breaks) out: a seller's title may hold anything. */
     private static String clean(String text) {
         return text.replaceAll("[\\p{Cntrl}&&[^\n]]", " ");
     }
 
-    private static String cut(String text, int limit) {
-        if (text.length() <= limit) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(limit - 2)) ? limit - 2 : limit - 1;
-        return text.substring(0, end) + "…";
-    }
 }

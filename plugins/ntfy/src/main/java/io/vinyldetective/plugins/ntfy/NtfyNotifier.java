@@ -13,6 +13,7 @@ import io.vinyldetective.api.PluginContext;
 import io.vinyldetective.api.PluginException;
 import io.vinyldetective.api.Urgency;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public class NtfyNotifier implements Notifier {
 
     private volatile NtfySettings settings;
     private volatile HttpGateway http;
+    private volatile Clock clock = Clock.systemUTC();
 
     @Override
     public List<ConfigKey> configKeys() {
@@ -50,6 +52,7 @@ public class NtfyNotifier implements Notifier {
     public void start(PluginContext context) {
         settings = NtfySettings.from(context.config());
         http = context.http();
+        clock = context.clock();
     }
 
     @Override
@@ -73,7 +76,7 @@ public class NtfyNotifier implements Notifier {
         }
         Deal deal = alert.deal();
         String token = topic.token() != null ? topic.token() : settings.token();
-        HttpCall call = HttpCall.post(topic.uri(), "text/plain; charset=utf-8", NtfyCard.body(deal).getBytes(StandardCharsets.UTF_8))
+        HttpCall call = HttpCall.post(topic.uri(), "text/plain; charset=utf-8", NtfyCard.body(deal, clock.instant()).getBytes(StandardCharsets.UTF_8))
                 .withHeader("Title", NtfyCard.header(NtfyCard.title(deal)))
                 .withHeader("Priority", NtfyCard.priority(deal))
                 .withHeader("Tags", NtfyCard.tags(deal))
