@@ -9,17 +9,12 @@ import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.vinyldetective.api.MatchResult;
 import io.vinyldetective.engine.catalog.CatalogStore;
-import io.vinyldetective.engine.catalog.dump.DumpImporter;
-import io.vinyldetective.engine.catalog.dump.ImportProgress;
 import io.vinyldetective.engine.catalog.dump.ImportSummary;
 import io.vinyldetective.engine.cli.MatchCommand;
 import io.vinyldetective.engine.matching.ReleaseMatcher;
 import io.vinyldetective.engine.pipeline.Pipeline;
-import io.vinyldetective.engine.pipeline.PipelineAssembler;
-import io.vinyldetective.engine.pipeline.PipelineSettings;
 import io.vinyldetective.engine.plugins.InstalledPlugin;
 import io.vinyldetective.engine.plugins.PluginHost;
-import io.vinyldetective.engine.storage.StorageSettings;
 import io.vinyldetective.plugins.match.testkit.DevSet;
 import io.vinyldetective.plugins.match.testkit.DevSetEvaluator;
 import io.vinyldetective.plugins.match.testkit.Perturbation;
@@ -57,6 +52,7 @@ class EngineDevSetTest {
 
     @TempDir
     static Path dir;
+    private DevSetEngine engine;
     private ApplicationContext context;
     private Pipeline pipeline;
     private ReleaseMatcher matcher;
@@ -65,23 +61,19 @@ class EngineDevSetTest {
     @BeforeAll
     void importAndAssemble() throws Exception {
         assumeTrue(Files.isRegularFile(DATA.resolve("releases.xml.gz")), "no dev set at " + DATA);
-        Path plugins = BuiltPlugins.copyInto(dir.resolve("plugins"));
-        context = ApplicationContext.run(Map.of(StorageSettings.DATA_DIR, dir.resolve("data").toString(),
-                "vinyl-detective.plugins-dir", plugins.toString()));
-        ImportSummary imported = context.getBean(DumpImporter.class).importFile(DATA.resolve("releases.xml.gz"), ImportProgress.NONE);
+        engine = DevSetEngine.start(dir, DATA.resolve("releases.xml.gz"));
+        ImportSummary imported = engine.imported();
         assertTrue(imported.complete() && imported.imported() > 10_000, imported.toString());
-        pipeline = context.getBean(PipelineAssembler.class).assembleMatchers(context.getBean(PipelineSettings.class), false);
+        context = engine.context();
+        pipeline = engine.pipeline();
         matcher = new ReleaseMatcher(pipeline.matchers());
         cases = DevSet.load(DATA);
     }
 
     @AfterAll
     void close() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-        if (context != null) {
-            context.close();
+        if (engine != null) {
+            engine.close();
         }
     }
 

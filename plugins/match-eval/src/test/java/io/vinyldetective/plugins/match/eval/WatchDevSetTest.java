@@ -8,13 +8,8 @@ import io.micronaut.context.ApplicationContext;
 import io.vinyldetective.api.Release;
 import io.vinyldetective.api.TextKeys;
 import io.vinyldetective.engine.catalog.CatalogStore;
-import io.vinyldetective.engine.catalog.dump.DumpImporter;
-import io.vinyldetective.engine.catalog.dump.ImportProgress;
 import io.vinyldetective.engine.matching.ReleaseMatcher;
 import io.vinyldetective.engine.pipeline.Pipeline;
-import io.vinyldetective.engine.pipeline.PipelineAssembler;
-import io.vinyldetective.engine.pipeline.PipelineSettings;
-import io.vinyldetective.engine.storage.StorageSettings;
 import io.vinyldetective.engine.wants.Want;
 import io.vinyldetective.engine.wants.WantStore;
 import io.vinyldetective.engine.wants.WatchBatch;
@@ -57,6 +52,7 @@ class WatchDevSetTest {
 
     @TempDir
     static Path dir;
+    private DevSetEngine engine;
     private ApplicationContext context;
     private Pipeline pipeline;
     private List<DevSet.Case> cases;
@@ -64,21 +60,16 @@ class WatchDevSetTest {
     @BeforeAll
     void importAndAssemble() throws Exception {
         assumeTrue(Files.isRegularFile(DATA.resolve("releases.xml.gz")), "no dev set at " + DATA);
-        Path plugins = BuiltPlugins.copyInto(dir.resolve("plugins"));
-        context = ApplicationContext.run(Map.of(StorageSettings.DATA_DIR, dir.resolve("data").toString(),
-                "vinyl-detective.plugins-dir", plugins.toString()));
-        context.getBean(DumpImporter.class).importFile(DATA.resolve("releases.xml.gz"), ImportProgress.NONE);
-        pipeline = context.getBean(PipelineAssembler.class).assembleMatchers(context.getBean(PipelineSettings.class), false);
+        engine = DevSetEngine.start(dir, DATA.resolve("releases.xml.gz"));
+        context = engine.context();
+        pipeline = engine.pipeline();
         cases = DevSet.load(DATA);
     }
 
     @AfterAll
     void close() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-        if (context != null) {
-            context.close();
+        if (engine != null) {
+            engine.close();
         }
     }
 
