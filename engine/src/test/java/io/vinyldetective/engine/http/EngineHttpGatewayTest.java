@@ -409,8 +409,9 @@ class EngineHttpGatewayTest {
 
             assertTrue(millis >= 1000, "10 requests took " + millis + " ms");
             List<Long> arrivals = server.seen().stream().map(Seen::nanos).sorted().toList();
-            // The limiter counts when requests leave; allow a little for their way to the server.
-            long tolerance = TimeUnit.MILLISECONDS.toNanos(50);
+            // The limiter counts when requests leave; allow for their way to the server, which on a
+            // loaded machine (a build beside the tests) can hold one back by a hundred milliseconds.
+            long tolerance = TimeUnit.MILLISECONDS.toNanos(150);
             for (int i = 0; i + 5 < arrivals.size(); i++) {
                 long gap = arrivals.get(i + 5) - arrivals.get(i);
                 assertTrue(gap >= TimeUnit.SECONDS.toNanos(1) - tolerance,
