@@ -35,10 +35,12 @@ public final class TextKeys {
             "lp", "lps", "ep", "cd", "cds", "vinyl", "vinyls", "record", "records", "album", "albums", "single",
             "12", "7", "10", "inch", "12inch", "7inch", "rpm", "33", "45", "78", "33rpm", "45rpm", "180g", "180",
             "200g", "gram", "grams", "gr", "heavyweight", "2lp", "3lp", "2xlp", "2cd", "2x", "x2", "box", "boxset",
-            "cassette", "tape", "disc", "discs", "colored", "coloured", "color", "colour", "splatter",
+            "cassette", "tape", "disc", "discs", "compact", "mc", "colored", "coloured", "color", "colour", "splatter",
             "marbled", "picture", "pic", "limited", "ltd", "edition", "numbered", "deluxe", "expanded",
             "gatefold", "gf", "insert", "inserts", "inner", "sleeve", "obi", "w", "cover", "jacket",
             "stereo", "mono", "audiophile", "lyric", "lyrics", "poster", "booklet", "digipak", "jewel", "case",
+            // other formats named beside the real one: "mini LP sleeve" on a CD, "+ bonus CD" with an LP
+            "mini", "replica", "bonus", "not", "tracks",
             // pressing talk and selling talk
             "remaster", "remastered", "reissue", "repress", "reprint", "press", "pressing", "pressed", "first",
             "1st", "2nd", "3rd", "original", "orig", "og", "promo", "promotional", "dj", "copy", "import",
@@ -48,7 +50,11 @@ public final class TextKeys {
             "french", "italy", "italian", "netherlands", "dutch", "holland", "canada", "canadian", "brazil",
             "brazilian", "australia", "australian", "spain", "spanish", "sweden", "swedish", "mexico",
             "argentina", "korea", "greece", "portugal", "belgium", "austria", "scandinavia", "russia", "ussr",
-            "yugoslavia", "poland", "india", "taiwan", "nz", "zealand", "africa", "uk1st", "us1st");
+            "yugoslavia", "poland", "india", "taiwan", "nz", "zealand", "africa", "uk1st", "us1st", "switzerland",
+            "swiss", "israel", "denmark", "danish", "norway", "norwegian", "finland", "finnish", "czech",
+            "czechoslovakia", "hungary", "romania", "bulgaria", "ireland", "irish", "ukraine", "serbia", "croatia",
+            "slovenia", "lithuania", "latvia", "estonia", "iceland", "chile", "colombia", "venezuela", "peru",
+            "uruguay", "philippines", "singapore", "malaysia", "indonesia", "thailand");
 
     private TextKeys() {
     }
@@ -83,14 +89,18 @@ public final class TextKeys {
 
     /**
      * Lower case with diacritics and ligatures folded to ASCII letters where there is an obvious
-     * equivalent ({@code é} to {@code e}, {@code ø} to {@code o}, {@code ß} to {@code ss}); other
-     * characters are kept.
+     * equivalent ({@code é} to {@code e}, {@code ø} to {@code o}, {@code ß} to {@code ss}), and Cyrillic
+     * and Greek written in Latin letters the way most sellers type them ({@code Ласковый Май} to
+     * {@code laskovyy may}, {@code Μαρούδας} to {@code maroudas}; see {@link #spellingKey} for the other
+     * ways); other characters are kept.
+     *
+     * @since 1.0.0; Cyrillic and Greek since 1.4.0
      */
     public static String fold(String text) {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(Script.toLatin(text), Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
@@ -180,6 +190,44 @@ public final class TextKeys {
         return String.join(" ", nameWords(name));
     }
 
+    /**
+     * A folded word with the letters that spellings of other scripts disagree on made the same, so
+     * {@code laskovyy}, {@code laskovij} and {@code laskovyi} (Ласковый) share a key, as do
+     * {@code kontserty} and {@code koncerty}: {@code y} and {@code j} read as {@code i}, {@code kh} as
+     * {@code h}, {@code ts} and {@code tz} as {@code c}, {@code shch} and {@code sch} as {@code sh},
+     * {@code ph} as {@code f}, {@code ks} as {@code x}, {@code w} as {@code v}, doubled letters once.
+     * For comparing names that came from another script; too loose for Latin names in general.
+     *
+     * @since 1.4.0
+     */
+    public static String spellingKey(String word) {
+        String s = word.replace("shch", "sh").replace("sch", "sh").replace("kh", "h").replace("ts", "c")
+                .replace("tz", "c").replace("ph", "f").replace("ks", "x");
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = switch (s.charAt(i)) {
+                case 'y', 'j' -> 'i';
+                case 'w' -> 'v';
+                default -> s.charAt(i);
+            };
+            if (sb.length() == 0 || sb.charAt(sb.length() - 1) != c) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether the text has a letter of another script than Latin (Cyrillic, Greek, ...). */
+    public static boolean hasOtherScript(String text) {
+        for (int i = 0; text != null && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the word is a plausible year of a record release (1900 to 2099). */
     public static boolean isYear(String word) {
         if (word.length() != 4 || !(word.startsWith("19") || word.startsWith("20"))) {
@@ -201,11 +249,16 @@ public final class TextKeys {
     /**
      * The media format a listing's words name, or null when they name none or several
      * ({@code LP}, {@code vinyl}, {@code 12"} give vinyl; {@code CD} gives CD; {@code cassette} gives
-     * cassette).
+     * cassette). A format named beside the real one does not count: {@code not CD}, {@code bonus CD},
+     * {@code mini LP sleeve} and {@code LP replica} on a CD, {@code LP tracks} on a tape.
      */
     public static MediaFormat formatNamed(List<String> words) {
         MediaFormat found = null;
-        for (String w : words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (aside(words, i)) {
+                continue;
+            }
             MediaFormat f;
             switch (w) {
                 case "lp": case "lps": case "vinyl": case "vinyls": case "12inch": case "7inch": case "45rpm":
@@ -227,6 +280,14 @@ public final class TextKeys {
             found = f;
         }
         return found;
+    }
+
+    /** Whether the format word at {@code i} is named beside the record's own format, not as it. */
+    private static boolean aside(List<String> words, int i) {
+        String before = i > 0 ? words.get(i - 1) : "";
+        String after = i + 1 < words.size() ? words.get(i + 1) : "";
+        return before.equals("not") || before.equals("no") || before.equals("bonus") || before.equals("mini")
+                || after.equals("sleeve") || after.equals("replica") || after.equals("tracks") || after.equals("version");
     }
 
     private static void flush(StringBuilder current, List<String> words) {

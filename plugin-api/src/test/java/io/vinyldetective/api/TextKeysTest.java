@@ -43,6 +43,36 @@ class TextKeysTest {
         assertEquals(MediaFormat.CD, TextKeys.formatNamed(TextKeys.words("Abbey Road CD")));
         assertNull(TextKeys.formatNamed(TextKeys.words("Abbey Road CD and LP")));
         assertNull(TextKeys.formatNamed(TextKeys.words("Abbey Road")));
+        // A format named beside the real one does not count.
+        assertEquals(MediaFormat.CD, TextKeys.formatNamed(TextKeys.words("Abbey Road CD Japan Mini LP Sleeve")));
+        assertEquals(MediaFormat.CD, TextKeys.formatNamed(TextKeys.words("Abbey Road CD LP Replica")));
+        assertEquals(MediaFormat.VINYL, TextKeys.formatNamed(TextKeys.words("Abbey Road LP + Bonus CD")));
+        assertEquals(MediaFormat.VINYL, TextKeys.formatNamed(TextKeys.words("Abbey Road Vinyl (not CD)")));
+        assertEquals(MediaFormat.CASSETTE, TextKeys.formatNamed(TextKeys.words("Abbey Road Tape (LP tracks)")));
+    }
+
+    @Test
+    void cyrillicAndGreekAreWrittenInLatinLetters() {
+        assertEquals(List.of("laskovyy", "may"), TextKeys.words("Ласковый Май"));
+        assertEquals(List.of("skripichnye", "kontserty"), TextKeys.words("Скрипичные Концерты"));
+        assertEquals(List.of("rok", "atele"), TextKeys.words("Рок-Ателье"));
+        assertEquals(List.of("shchedrin"), TextKeys.words("Щедрин"));
+        assertEquals(List.of("tonis", "maroudas"), TextKeys.words("Τώνης Μαρούδας"));
+        assertEquals(List.of("vokzal", "1994"), TextKeys.words("Вокзал 1994"));
+        assertTrue(TextKeys.hasOtherScript("Ария"));
+        assertFalse(TextKeys.hasOtherScript("Motörhead 1979"));
+    }
+
+    @Test
+    void spellingKeysJoinTheWaysSellersWriteOtherScripts() {
+        // Ласковый Май: passport style, scholarly style, and as folded.
+        assertEquals(TextKeys.spellingKey("laskovyy"), TextKeys.spellingKey("laskovij"));
+        assertEquals(TextKeys.spellingKey("may"), TextKeys.spellingKey("maj"));
+        assertEquals(TextKeys.spellingKey("kontserty"), TextKeys.spellingKey("koncerty"));
+        assertEquals(TextKeys.spellingKey("ariya"), TextKeys.spellingKey("arija"));
+        assertEquals(TextKeys.spellingKey("khorosho"), TextKeys.spellingKey("horosho"));
+        assertEquals("laskovi", TextKeys.spellingKey("laskovyy"));
+        assertFalse(TextKeys.spellingKey("mai").equals(TextKeys.spellingKey("moi")));
     }
 
     @Test
