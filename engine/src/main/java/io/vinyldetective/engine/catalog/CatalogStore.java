@@ -122,12 +122,14 @@ public class CatalogStore implements Catalog {
      */
     private List<long[]> rankWithinRequired(List<String> all, List<String> any) {
         List<List<String>> optional = new ArrayList<>(any.size());
+        List<String> alternatives = new ArrayList<>(any.size());
         for (String t : any) {
             optional.add(TextKeys.words(t));
+            alternatives.add(FullTextIndex.alternative(t));
         }
         List<long[]> ranked = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT rowid, bm25(releases_fts), artists, title, labels FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?")) {
+                "SELECT rowid, bm25(releases_fts), artists, title, labels, spellings FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?")) {
             ps.setString(1, FullTextIndex.matchExpression(all, List.of()));
             ps.setInt(2, RANK_BUDGET);
             try (ResultSet rs = ps.executeQuery()) {
@@ -135,9 +137,11 @@ public class CatalogStore implements Catalog {
                     java.util.Set<String> words = new java.util.HashSet<>(TextKeys.words(rs.getString(3)));
                     words.addAll(TextKeys.words(rs.getString(4)));
                     words.addAll(TextKeys.words(rs.getString(5)));
+                    words.addAll(TextKeys.words(rs.getString(6)));
                     int hits = 0;
-                    for (List<String> term : optional) {
-                        hits += words.containsAll(term) ? 1 : 0;
+                    for (int k = 0; k < optional.size(); k++) {
+                        hits += words.containsAll(optional.get(k))
+                                || alternatives.get(k) != null && words.contains(alternatives.get(k)) ? 1 : 0;
                     }
                     if (hits > 0) {
                         // Each missing optional word costs more than any BM25 difference.
@@ -219,7 +223,11 @@ public class CatalogStore implements Catalog {
 
     /** In how many releases the index has this word (0 when the word is not one index term). */
     int documentFrequency(String term) {
-        String token = TextKeys.fold(term);
+        String other = FullTextIndex.alternative(term);
+        return vocabularyCount(TextKeys.fold(term)) + (other == null ? 0 : vocabularyCount(other));
+    }
+
+    private int vocabularyCount(String token) {
         Integer cached = documentFrequencies.getIfPresent(token);
         if (cached != null) {
             return cached;

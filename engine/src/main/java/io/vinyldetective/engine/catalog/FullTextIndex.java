@@ -1,5 +1,6 @@
 package io.vinyldetective.engine.catalog;
 
+import io.vinyldetective.api.TextKeys;
 import io.vinyldetective.engine.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * The catalog's full-text index ({@code releases_fts}, SQLite FTS5): the query syntax and the bulk
- * mode. Every SQLite-specific piece of catalog search is here and in migration V2.
+ * mode. Every SQLite-specific piece of catalog search is here and in migrations V2 and V14.
  */
 public final class FullTextIndex {
 
@@ -40,17 +41,24 @@ public final class FullTextIndex {
         }
     }
 
-    /** Rebuilds the index if a bulk import was interrupted and left it stale. */
+    /**
+     * Rebuilds the index if it is stale: a bulk import was interrupted, or an upgrade (migration V14)
+     * added the {@code spellings} column, which is filled in first for the releases that have none.
+     */
     static void repairIfStale(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT live FROM releases_fts_state WHERE id = 1")) {
             if (rs.next() && rs.getInt(1) == 0) {
-                LOG.warn("The catalog's full-text index was left stale by an interrupted import; rebuilding it");
+                LOG.warn("The catalog's full-text index is stale (an interrupted import or an upgrade); rebuilding it");
+                long t0 = System.nanoTime();
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try {
+                    int filled = fillSpellings(c);
                     rebuild(c);
                     c.commit();
+                    LOG.info("Rebuilt the catalog's full-text index in {} ms ({} releases given other spellings)",
+                            (System.nanoTime() - t0) / 1_000_000, filled);
                 } finally {
                     c.setAutoCommit(autoCommit);
                 }
@@ -58,6 +66,42 @@ public final class FullTextIndex {
         } catch (SQLException e) {
             throw new StorageException("Cannot check the catalog's full-text index: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Works out {@code spellings} for the releases that have none yet and could have some (text beyond
+     * plain ASCII, or with apostrophes or dots). Commits nothing itself; returns how many got any.
+     */
+    static int fillSpellings(Connection c) throws SQLException {
+        int filled = 0;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, artists, title, labels FROM discogs_releases WHERE spellings IS NULL "
+                     + "AND (artists || ' ' || title || ' ' || labels) GLOB '*[^ -&(-~]*'");
+             java.sql.PreparedStatement update = c.prepareStatement("UPDATE discogs_releases SET spellings = ? WHERE id = ?")) {
+            while (rs.next()) {
+                String spellings = OtherSpellings.of(rs.getString(2), rs.getString(3), rs.getString(4));
+                if (spellings != null) {
+                    update.setString(1, spellings);
+                    update.setLong(2, rs.getLong(1));
+                    update.executeUpdate();
+                    filled++;
+                }
+            }
+        }
+        return filled;
+    }
+
+    /**
+     * The other spelling a search also tries for a word: its {@link TextKeys#spellingKey}, which the
+     * index holds for words of other scripts; null when it is the word itself.
+     */
+    static String alternative(String term) {
+        List<String> words = TextKeys.words(term);
+        if (words.size() != 1) {
+            return null;
+        }
+        String key = TextKeys.spellingKey(words.get(0));
+        return key.equals(words.get(0)) || key.length() < 2 ? null : key;
     }
 
     /**
@@ -69,13 +113,19 @@ public final class FullTextIndex {
         StringBuilder q = new StringBuilder();
         for (String term : allOf) {
             if (hasWordCharacter(term)) {
-                q.append(q.length() == 0 ? "" : " ").append(quote(term));
+                String other = alternative(term);
+                q.append(q.length() == 0 ? "" : " AND ").append(other == null ? quote(term)
+                        : "(" + quote(term) + " OR " + quote(other) + ")");
             }
         }
         StringBuilder any = new StringBuilder();
         for (String term : anyOf) {
             if (hasWordCharacter(term)) {
+                String other = alternative(term);
                 any.append(any.length() == 0 ? "" : " OR ").append(quote(term));
+                if (other != null) {
+                    any.append(" OR ").append(quote(other));
+                }
             }
         }
         if (any.length() > 0) {

@@ -19,9 +19,9 @@ import java.util.List;
 public final class ReleaseWriter implements AutoCloseable {
 
     private static final String UPSERT = "INSERT INTO discogs_releases (id, title, artists, artist_names, labels, "
-            + "unnumbered_labels, format, format_description, country, year, master_id, genres, styles, source, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, artists = excluded.artists, "
+            + "unnumbered_labels, format, format_description, country, year, master_id, genres, styles, source, updated_at, "
+            + "spellings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, artists = excluded.artists, spellings = excluded.spellings, "
             + "artist_names = excluded.artist_names, labels = excluded.labels, unnumbered_labels = excluded.unnumbered_labels, "
             + "format = excluded.format, format_description = excluded.format_description, country = excluded.country, "
             + "year = excluded.year, master_id = excluded.master_id, "
@@ -63,9 +63,11 @@ public final class ReleaseWriter implements AutoCloseable {
         List<LabelCatalogNumber> labels = ReleaseColumns.canonicalLabels(release.labels());
         upsert.setLong(1, id);
         upsert.setString(2, release.title());
-        upsert.setString(3, ReleaseColumns.artistLine(artists));
+        String artistLine = ReleaseColumns.artistLine(artists);
+        String labelLine = ReleaseColumns.labelLine(labels);
+        upsert.setString(3, artistLine);
         upsert.setString(4, ReleaseColumns.artistNames(artists));
-        upsert.setString(5, ReleaseColumns.labelLine(labels));
+        upsert.setString(5, labelLine);
         upsert.setString(6, ReleaseColumns.unnumberedLabels(oneLineLabels(labels)));
         upsert.setString(7, release.format() == null ? null : release.format().name());
         upsert.setString(8, release.formatDescription());
@@ -84,6 +86,7 @@ public final class ReleaseWriter implements AutoCloseable {
         upsert.setString(13, styles);
         upsert.setString(14, source);
         upsert.setLong(15, now);
+        upsert.setString(16, OtherSpellings.of(artistLine, release.title(), labelLine));
         upsert.executeUpdate();
 
         if (replaceChildren) {

@@ -75,6 +75,17 @@ class CatalogStoreTest {
     }
 
     @Test
+    void findsCyrillicNamesWrittenInLatinLettersEitherWay() {
+        List<Release> passport = catalog.search(List.of("laskovyy", "may"), List.of(), 10);
+        assertEquals(List.of("Ласковый Май"), passport.get(0).artists());
+        assertEquals(ids(passport), ids(catalog.search(List.of("laskovij", "maj"), List.of(), 10)));
+        assertEquals(ids(passport), ids(catalog.search(List.of("Ласковый"), List.of("май"), 10)));
+        // The optional words are checked in their other spellings too.
+        assertEquals(ids(passport), ids(catalog.search(List.of("laskovyi"), List.of("maj", "nothing"), 10)));
+        assertEquals("Рок-Ателье", catalog.search(List.of("rok", "atele"), List.of(), 10).get(0).artistLine());
+    }
+
+    @Test
     void searchesAcrossArtistTitleAndLabelIgnoringCaseAndDiacritics() {
         assertEquals(List.of(1586330L), ids(catalog.search(List.of("milanovic", "ljubav"), List.of(), 10)));
         assertEquals(List.of("Bojan Milanović"), catalog.release(1586330).orElseThrow().artists());
