@@ -17,12 +17,17 @@ final class Evidence {
 
     private static final int MAX_SPAN = 4;
 
+    /** Digits in a word that make it a catalog number rather than a volume, a size or an opus. */
+    private static final int CATALOG_DIGITS = 4;
+
     private final Set<String> words;
     private final Set<String> catalogKeys;
+    private final Set<String> numbers;
 
-    private Evidence(Set<String> words, Set<String> catalogKeys) {
+    private Evidence(Set<String> words, Set<String> catalogKeys, Set<String> numbers) {
         this.words = words;
         this.catalogKeys = catalogKeys;
+        this.numbers = numbers;
     }
 
     static Evidence of(ListingText text) {
@@ -39,7 +44,61 @@ final class Evidence {
                 }
             }
         }
-        return new Evidence(words, keys);
+        Set<String> numbers = new HashSet<>();
+        for (String w : t) {
+            if (digits(w) >= CATALOG_DIGITS && !TextKeys.isYear(w) && !decade(w)) {
+                numbers.add(w);
+            }
+        }
+        return new Evidence(words, keys, numbers);
+    }
+
+    /**
+     * Whether the listing names a catalog number that none of these pressings carries: a word of four
+     * or more digits that is not a year and not part of the name. Then it lists another pressing, one
+     * the catalog does not hold, and taking the look-alike would price the wrong record.
+     */
+    boolean namesAnotherCatalogNumber(List<Release> work) {
+        if (numbers.isEmpty()) {
+            return false;
+        }
+        Release any = work.get(0);
+        Set<String> name = new HashSet<>(TextKeys.words(any.title()));
+        any.artists().forEach(a -> name.addAll(TextKeys.words(a)));
+        Set<String> printed = new HashSet<>();
+        for (Release r : work) {
+            for (Release.LabelCatalogNumber l : r.labels()) {
+                String key = CatalogKeys.catalogNumber(l.catalogNumber());
+                if (key != null && TextKeys.hasDigit(key)) {
+                    printed.add(key);
+                }
+            }
+            printed.addAll(r.barcodes());
+        }
+        if (printed.isEmpty()) {
+            return false;
+        }
+        for (String n : numbers) {
+            // A part is enough: a title cut at 80 characters, or a number written in pieces.
+            String upper = n.toUpperCase(java.util.Locale.ROOT);
+            if (!name.contains(n) && printed.stream().noneMatch(p -> p.contains(upper))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int digits(String w) {
+        int n = 0;
+        for (int i = 0; i < w.length(); i++) {
+            n += Character.isDigit(w.charAt(i)) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** {@code 1970s}, {@code 80s}. */
+    private static boolean decade(String w) {
+        return w.endsWith("s") && TextKeys.isYear(w.substring(0, w.length() - 1));
     }
 
     /** Whether the listing names any detail of this pressing. */

@@ -27,13 +27,15 @@ import org.pf4j.Extension;
  * <ol>
  *   <li>Candidates from the catalog's full-text index: every release holding the listing's two most
  *       distinctive words (longest, not noise) and, ranked first, more of the others. When a typo
- *       leaves that empty, one of the two is dropped (at most {@code max-queries} queries).</li>
+ *       leaves that empty, one of the two is dropped (at most {@code max-queries} queries); a word of
+ *       six letters or more may then be searched alone.</li>
  *   <li>Candidates are grouped into works (same artist, title and master); each work is scored by
  *       {@link SimilarityScorer} against the listing.</li>
  *   <li>The best work is accepted only when its score reaches {@code min-score} and is at least
  *       {@code margin} ahead of the runner-up work (in any format). Its pressings in the listing's
  *       format are returned, narrowed to the catalog number, label, year or country the listing names when that
- *       leaves any; none in that format means no match (a CD listing never becomes the LP).</li>
+ *       leaves any; none in that format means no match (a CD listing never becomes the LP), and so does a
+ *       catalog number in the listing that none of the work's pressings carries (another pressing).</li>
  * </ol>
  */
 @Extension
@@ -49,6 +51,9 @@ public final class FuzzyMatcher implements MatcherTier {
             "How many full-text candidates to score per query.");
     public static final ConfigKey MAX_QUERIES = ConfigKey.optional("max-queries", ConfigKey.Type.INT, "3",
             "The most full-text queries per listing (later ones only when earlier ones found nothing).");
+
+    /** The fewest letters of a word searched for alone (the other word of a two-word name misspelt). */
+    private static final int ALONE = 6;
 
     private Catalog catalog;
     private double minScore;
@@ -112,7 +117,7 @@ public final class FuzzyMatcher implements MatcherTier {
             runnerUp = scored.get(0) == best ? scored.get(1).score.value() : scored.get(0).score.value();
         }
         List<Release> pressings = sameFormat(best.work, format);
-        if (pressings.isEmpty()) {
+        if (pressings.isEmpty() || evidence.namesAnotherCatalogNumber(best.work)) {
             return Optional.empty();
         }
         pressings = evidence.narrow(pressings);
@@ -146,8 +151,11 @@ public final class FuzzyMatcher implements MatcherTier {
             List<String> allOf = required.get(q);
             List<String> anyOf = new ArrayList<>(terms.subList(0, Math.min(terms.size(), 8)));
             anyOf.removeAll(allOf);
-            if (q > 0 && anyOf.isEmpty()) {
-                continue; // a single required word alone is too loose
+            if (q > 0) {
+                anyOf.removeAll(terms.subList(0, 2)); // the word left out is likely misspelt: no use as an option either
+            }
+            if (q > 0 && anyOf.isEmpty() && allOf.get(0).length() < ALONE) {
+                continue; // a short word alone is too loose; a long one is rare enough ("Flowerhead" when "Stacide" is misspelt)
             }
             List<Release> found = catalog.search(allOf, anyOf, candidates);
             if (!found.isEmpty()) {

@@ -35,6 +35,12 @@ final class SimilarityScorer {
     private static final java.util.Map<String, String> ROMAN = java.util.Map.of("ii", "2", "iii", "3", "iv", "4",
             "vi", "6", "vii", "7", "viii", "8", "ix", "9");
 
+    /** The similarity of a word of another script spelt in Latin letters another way. */
+    private static final double OTHER_SPELLING = 0.95;
+
+    /** How much of a given name a found surname stands for. */
+    private static final double SURNAME_CREDIT = 0.8;
+
     private static final DamerauLevenshteinDistance EDITS = new DamerauLevenshteinDistance(2);
 
     /** The outcome for one release. */
@@ -47,8 +53,10 @@ final class SimilarityScorer {
 
     static Score score(Release release, ListingText listing) {
         List<String> artist = new ArrayList<>();
+        List<Integer> artistEnds = new ArrayList<>();
         for (String a : release.artists()) {
             artist.addAll(TextKeys.nameWords(a));
+            artistEnds.add(artist.size());
         }
         List<String> title = TextKeys.nameWords(release.title());
         List<String> pool = listing.title();
@@ -57,8 +65,10 @@ final class SimilarityScorer {
 
         List<String> name = new ArrayList<>(artist);
         name.addAll(title);
-        double[] credit = align(name, artist.size(), pool, used, poolCredit, listing);
-        double[] artistPart = part(artist, credit, 0);
+        boolean otherScript = TextKeys.hasOtherScript(release.artistLine()) || TextKeys.hasOtherScript(release.title());
+        double[] credit = align(name, artist.size(), pool, used, poolCredit, listing, otherScript);
+        surnames(artist, artistEnds, credit);
+        double[] artistPart = creditedArtists(artist, artistEnds, credit);
         double[] titlePart = part(title, credit, artist.size());
         for (Release.LabelCatalogNumber l : release.labels()) {
             for (String w : TextKeys.words(l.label())) {
@@ -67,6 +77,9 @@ final class SimilarityScorer {
             for (String w : TextKeys.words(l.catalogNumber())) {
                 consumeExact(w, pool, used);
             }
+        }
+        for (String w : TextKeys.words(release.country())) {
+            consumeExact(w, pool, used);
         }
         double explained = 0;
         double unexplained = 0;
@@ -104,7 +117,7 @@ final class SimilarityScorer {
      * found in the listing counts as found. Returns each name word's credit (weight times similarity).
      */
     private static double[] align(List<String> name, int artistWords, List<String> pool, boolean[] used,
-                                  double[] poolCredit, ListingText listing) {
+                                  double[] poolCredit, ListingText listing, boolean otherScript) {
         double[] credit = new double[name.size()];
         boolean[] done = new boolean[name.size()];
         for (int pass = 0; pass < 2; pass++) {
@@ -124,6 +137,10 @@ final class SimilarityScorer {
                     }
                     double sim = pass == 0 ? (w.equals(pool.get(i)) ? 1 : 0)
                             : similarity(w, pool.get(i), i == pool.size() - 1 && listing.truncated());
+                    if (pass == 1 && otherScript && sim < OTHER_SPELLING
+                            && TextKeys.spellingKey(w).equals(TextKeys.spellingKey(pool.get(i)))) {
+                        sim = OTHER_SPELLING; // Cyrillic or Greek spelt in Latin another way: "laskovij" for "laskovyy"
+                    }
                     if (sim > bestSim) {
                         bestSim = sim;
                         best = i;
@@ -189,6 +206,52 @@ final class SimilarityScorer {
                 }
             }
         }
+    }
+
+    /**
+     * A person named by surname ({@code Vivaldi} for {@code Antonio Vivaldi}, {@code Beethoven} for
+     * {@code Ludwig van Beethoven}), as classical sellers name composers and performers: when only the
+     * last word of a two- or three-word name is found, the given names count for most of theirs.
+     */
+    private static void surnames(List<String> artist, List<Integer> ends, double[] credit) {
+        int from = 0;
+        for (int end : ends) {
+            int size = end - from;
+            String last = artist.get(end - 1);
+            if ((size == 2 || size == 3) && !TextKeys.hasDigit(last) && last.length() >= 4
+                    && credit[end - 1] >= 0.9 * nameWeight(last)) {
+                boolean givenMissing = true;
+                for (int n = from; n < end - 1; n++) {
+                    givenMissing &= credit[n] == 0;
+                }
+                if (givenMissing) {
+                    for (int n = from; n < end - 1; n++) {
+                        credit[n] = SURNAME_CREDIT * nameWeight(artist.get(n));
+                    }
+                }
+            }
+            from = end;
+        }
+    }
+
+    /**
+     * {found weight, total weight} of the artists the listing names: a release credited to several
+     * artists (composer, soloist, orchestra; a singer and a band) is often listed by some of them only,
+     * so artists not found at all are left out, unless none is found.
+     */
+    private static double[] creditedArtists(List<String> artist, List<Integer> ends, double[] credit) {
+        double found = 0;
+        double total = 0;
+        int from = 0;
+        for (int end : ends) {
+            double[] p = part(artist.subList(from, end), credit, from);
+            if (p[0] > 0 || ends.size() == 1) {
+                found += p[0];
+                total += p[1];
+            }
+            from = end;
+        }
+        return total == 0 ? part(artist, credit, 0) : new double[] {found, total};
     }
 
     /** {found weight, total weight} of the name words {@code from .. from + words.size()}. */

@@ -38,7 +38,12 @@ class FuzzyMatcherGoldenTest {
             release(13, "Tangerine Dream", "The Best Of", VINYL).label("Virgin", "V 2100").master(81).build(),
             release(14, "AC/DC", "Back In Black", VINYL).label("Atlantic", "SD 16018").master(90).build(),
             release(15, "Led Zeppelin", "Led Zeppelin II", VINYL).label("Atlantic", "SD 8236").master(91).build(),
-            release(16, "Led Zeppelin", "Led Zeppelin III", VINYL).label("Atlantic", "SD 7201").master(92).build());
+            release(16, "Led Zeppelin", "Led Zeppelin III", VINYL).label("Atlantic", "SD 7201").master(92).build(),
+            release(17, "Ласковый Май", "Белые Розы", VINYL).label("Мелодия", "С60 28451 004").master(93).build(),
+            release(18, "Antonio Vivaldi", "The Four Seasons", VINYL).label("Philips", "6500 017").year(1970).master(94).build(),
+            release(19, "Peter Frampton", "Frampton Comes Alive!", CD).label("A&M Records", "CD 6703").country("US").year(1986).master(95).build(),
+            release(20, "John Lennon", "Imagine", VINYL).label("Apple Records", "PAS 10004").master(96).build(),
+            release(21, "Yoko Ono", "Imagine", VINYL).label("Apple Records", "SW 3380").master(97).build());
 
     static Stream<GoldenCase> cases() {
         return Stream.of(
@@ -67,6 +72,15 @@ class FuzzyMatcherGoldenTest {
                 new GoldenCase("other title, same words", listing("Lou Ostergaard - Sacred Sacred Orchard LP", VINYL), List.of()),
                 new GoldenCase("same name, nothing to tell", listing("Peter Gabriel Peter Gabriel LP", VINYL), List.of()),
                 new GoldenCase("same name, pressing named", listing("Peter Gabriel Peter Gabriel LP CDS 4013", VINYL), List.of(11L)),
+                new GoldenCase("Cyrillic as typed", listing("Ласковый Май - Белые Розы LP Мелодия", VINYL), List.of(17L)),
+                new GoldenCase("Cyrillic in Latin", listing("Laskovyy May Belye Rozy LP USSR", VINYL), List.of(17L)),
+                new GoldenCase("Cyrillic in Latin", listing("LASKOVIJ MAJ - BELYJE ROZY Melodija LP", VINYL), List.of(17L)),
+                new GoldenCase("composer by surname", listing("Vivaldi: The Four Seasons LP Philips 1970", VINYL), List.of(18L)),
+                new GoldenCase("surname of a namesake", listing("Vivaldi Quartet The Four Seasons LP", VINYL), List.of()),
+                new GoldenCase("another catalog number", listing("Peter Frampton Frampton Comes Alive! CD 31454 0930 2", CD), List.of()),
+                new GoldenCase("its own catalog number", listing("Peter Frampton Frampton Comes Alive! CD 6703", CD), List.of(19L)),
+                new GoldenCase("other format named aside", listing("Peter Frampton - Frampton Comes Alive CD mini LP sleeve", null), List.of(19L)),
+                new GoldenCase("surname with two namesakes", listing("Imagine LP Apple", VINYL), List.of()),
                 new GoldenCase("non-records", listing("lot of 25 LPs Beatles Abbey Road Queen", VINYL), List.of()),
                 new GoldenCase("non-records", listing("Technics SL-1200MK2 turntable direct drive", null), List.of()),
                 new GoldenCase("non-records", listing("Outer sleeves 12\" LP 100 pack", null), List.of()));

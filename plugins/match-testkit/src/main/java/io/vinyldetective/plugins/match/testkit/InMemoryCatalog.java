@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link Catalog} held in memory, for tests. {@link #search} emulates the production full-text
- * index: words of artist, title and label, case- and diacritic-insensitive, every {@code allOf} term
+ * index: words of artist, title and label, case- and diacritic-insensitive (other scripts also by
+ * their {@link TextKeys#spellingKey spelling keys}), every {@code allOf} term
  * required, at least one {@code anyOf} term when given, ranked by how many terms matched. Counts
  * calls, so tests can check that a tier keeps its lookups few.
  */
@@ -66,8 +67,12 @@ public final class InMemoryCatalog implements Catalog {
                 }
             }
         }
+        boolean otherScript = TextKeys.hasOtherScript(r.title()) || r.artists().stream().anyMatch(TextKeys::hasOtherScript);
         for (String w : words) {
             postings.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(r.id());
+            if (otherScript) {
+                postings.computeIfAbsent(TextKeys.spellingKey(w), k -> new LinkedHashSet<>()).add(r.id());
+            }
         }
         return this;
     }
@@ -111,11 +116,11 @@ public final class InMemoryCatalog implements Catalog {
         }
         Map<Long, Integer> hits = new HashMap<>();
         if (!all.isEmpty()) {
-            Set<Long> first = postings.getOrDefault(all.get(0), Set.of());
+            Set<Long> first = postings(all.get(0));
             for (Long id : first) {
                 boolean everyTerm = true;
                 for (int i = 1; i < all.size() && everyTerm; i++) {
-                    everyTerm = postings.getOrDefault(all.get(i), Set.of()).contains(id);
+                    everyTerm = postings(all.get(i)).contains(id);
                 }
                 if (everyTerm) {
                     hits.put(id, all.size());
@@ -124,7 +129,7 @@ public final class InMemoryCatalog implements Catalog {
             if (!any.isEmpty()) {
                 Map<Long, Integer> withAny = new HashMap<>();
                 for (String term : any) {
-                    for (Long id : postings.getOrDefault(term, Set.of())) {
+                    for (Long id : postings(term)) {
                         Integer n = hits.get(id);
                         if (n != null) {
                             withAny.merge(id, n + 1, (a, b) -> a + 1);
@@ -135,7 +140,7 @@ public final class InMemoryCatalog implements Catalog {
             }
         } else {
             for (String term : any) {
-                for (Long id : postings.getOrDefault(term, Set.of())) {
+                for (Long id : postings(term)) {
                     hits.merge(id, 1, Integer::sum);
                 }
             }
@@ -166,6 +171,18 @@ public final class InMemoryCatalog implements Catalog {
     public void resetCalls() {
         calls.set(0);
         nanos.set(0);
+    }
+
+    /** The releases holding a word, or a word of another script in its {@link TextKeys#spellingKey} (as the index does). */
+    private Set<Long> postings(String term) {
+        Set<Long> exact = postings.getOrDefault(term, Set.of());
+        Set<Long> other = postings.getOrDefault(TextKeys.spellingKey(term), Set.of());
+        if (other.isEmpty() || exact.equals(other)) {
+            return exact;
+        }
+        Set<Long> both = new LinkedHashSet<>(exact);
+        both.addAll(other);
+        return both;
     }
 
     private static List<String> terms(List<String> raw) {
