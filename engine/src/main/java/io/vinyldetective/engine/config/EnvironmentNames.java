@@ -90,7 +90,9 @@ public final class EnvironmentNames {
             new Variable("PIPELINE_NOTIFIERS", "pipeline.notifiers", false,
                     "the notifier plugins", null),
             new Variable("DB_CACHE_KIB", "vinyl-detective.db.cache-size-kib", false,
-                    "the SQLite page cache per connection, KiB", "4096"));
+                    "the SQLite page cache per connection, KiB", "4096"),
+            new Variable("DB_MMAP_MIB", "vinyl-detective.db.mmap-mib", false,
+                    "how much of the database SQLite reads memory-mapped, MiB (0: none)", "256"));
 
     private EnvironmentNames() {
     }

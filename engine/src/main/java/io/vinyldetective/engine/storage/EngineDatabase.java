@@ -51,7 +51,7 @@ public class EngineDatabase {
      * The caller closes it.
      */
     public Connection openDedicatedConnection(Map<String, String> overrides) throws SQLException {
-        Properties p = SqlitePragmas.standard(settings.cacheSizeKib(), settings.busyTimeoutMs());
+        Properties p = SqlitePragmas.standard(settings);
         p.putAll(overrides);
         return DriverManager.getConnection(url, p);
     }

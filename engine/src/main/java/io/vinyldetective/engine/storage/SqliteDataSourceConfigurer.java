@@ -31,7 +31,7 @@ final class SqliteDataSourceConfigurer implements BeanCreatedEventListener<Datas
         if (url == null || !url.startsWith(SQLITE_PREFIX)) {
             return config;
         }
-        SqlitePragmas.standard(settings.cacheSizeKib(), settings.busyTimeoutMs())
+        SqlitePragmas.standard(settings)
                 .forEach((key, value) -> config.getDataSourceProperties().putIfAbsent(key, value));
         return config;
     }

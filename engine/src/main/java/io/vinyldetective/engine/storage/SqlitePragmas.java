@@ -6,7 +6,7 @@ import java.util.Properties;
  * The SQLite settings every connection gets, as sqlite-jdbc connection properties (the driver
  * applies them when it opens a connection): WAL, {@code synchronous=NORMAL}, foreign keys on, a
  * busy timeout, {@code BEGIN IMMEDIATE} transactions (read-then-write transactions otherwise fail
- * with SQLITE_BUSY under concurrency) and a bounded page cache.
+ * with SQLITE_BUSY under concurrency), a bounded page cache and memory-mapped reads.
  */
 public final class SqlitePragmas {
 
@@ -14,6 +14,13 @@ public final class SqlitePragmas {
     }
 
     /** The connection properties for a pooled connection. */
+    public static Properties standard(StorageSettings settings) {
+        Properties p = standard(settings.cacheSizeKib(), settings.busyTimeoutMs());
+        p.setProperty("mmap_size", Long.toString((long) settings.mmapMib() << 20));
+        return p;
+    }
+
+    /** The connection properties for a pooled connection, without memory-mapped reads. */
     public static Properties standard(int cacheSizeKib, int busyTimeoutMs) {
         Properties p = new Properties();
         p.setProperty("journal_mode", "WAL");

@@ -16,6 +16,12 @@ public final class StorageSettings {
     public static final String DATA_DIR = "vinyl-detective.data-dir";
     /** SQLite page cache per connection, in KiB (the Pi has 1-2 GB for everything). */
     public static final String CACHE_SIZE_KIB = "vinyl-detective.db.cache-size-kib";
+    /**
+     * How much of the database file SQLite reads through memory mapping, in MiB (0: none). Catalog
+     * reads then come straight from the operating system's file cache, about twice as fast on a
+     * large catalog; the mapped pages show in the process's RSS but are the kernel's to drop.
+     */
+    public static final String MMAP_MIB = "vinyl-detective.db.mmap-mib";
     /** How long a connection waits for another writer before giving up, in milliseconds. */
     public static final String BUSY_TIMEOUT_MS = "vinyl-detective.db.busy-timeout-ms";
     /** The database file's name inside the data directory. */
@@ -24,13 +30,16 @@ public final class StorageSettings {
     private final Path dataDir;
     private final int cacheSizeKib;
     private final int busyTimeoutMs;
+    private final int mmapMib;
 
     public StorageSettings(@Property(name = DATA_DIR, defaultValue = "./data") String dataDir,
                            @Property(name = CACHE_SIZE_KIB, defaultValue = "4096") int cacheSizeKib,
-                           @Property(name = BUSY_TIMEOUT_MS, defaultValue = "5000") int busyTimeoutMs) {
+                           @Property(name = BUSY_TIMEOUT_MS, defaultValue = "5000") int busyTimeoutMs,
+                           @Property(name = MMAP_MIB, defaultValue = "256") int mmapMib) {
         this.dataDir = Path.of(dataDir);
         this.cacheSizeKib = cacheSizeKib;
         this.busyTimeoutMs = busyTimeoutMs;
+        this.mmapMib = Math.max(0, mmapMib);
     }
 
     public Path dataDir() {
@@ -43,5 +52,9 @@ public final class StorageSettings {
 
     public int busyTimeoutMs() {
         return busyTimeoutMs;
+    }
+
+    public int mmapMib() {
+        return mmapMib;
     }
 }
