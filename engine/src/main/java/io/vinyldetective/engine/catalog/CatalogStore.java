@@ -43,8 +43,10 @@ public class CatalogStore implements Catalog {
 
     /** Most full-text matches a search ranks. */
     static final int RANK_BUDGET = 1000;
-    /** Required words this selective have their optional words checked in Java (see {@link #search}). */
+    /** Required words this selective give their candidates straight from the index (see {@link #search}). */
     static final int SELECTIVE = 250;
+    /** How many releases holding only common words a search takes to rank (see {@link #throughRareOptions}). */
+    static final int FILL = 40;
 
     private final DataSource dataSource;
     /** Word to document count; approximate by design (upserts after caching are not counted). */
@@ -83,14 +85,19 @@ public class CatalogStore implements Catalog {
 
     /**
      * Full-text candidates, best first. Ranking costs time for every release a query touches, so on a
-     * catalog of millions it is kept bounded. Usual case: the required words ({@code allOf}) alone match
-     * at most {@value #SELECTIVE} releases (by the rarest word's count); those are read with their indexed
-     * text and the optional words ({@code anyOf}) are checked here (more optional words present first, then BM25 of the
-     * required words), so SQLite never walks the long list of releases holding a common optional word.
-     * Otherwise, while the optional words could match more than the budget, the most common of them is
-     * left out (at least one stays), and at most {@value #RANK_BUDGET} matches are ranked by BM25
-     * (exact whenever the query matches no more than that). How common a word is comes from the index
-     * vocabulary ({@code releases_fts_vocab}), cached per word.
+     * catalog of millions it is kept bounded, and SQLite is never asked to rank (BM25 reads every
+     * match's positions) when optional words can rank instead.
+     *
+     * <ul>
+     *   <li>Required and optional words: the candidates are the releases holding the required words
+     *       and at least one optional word, found by the index. When the required words are common
+     *       (more than {@value #SELECTIVE} releases hold the rarest), they are found through the rare
+     *       optional words alone ({@link #throughRareOptions}). They are ranked here: more optional
+     *       words first, then the shorter text.</li>
+     *   <li>Required words alone (or optional alone): at most {@value #RANK_BUDGET} matches ranked by
+     *       BM25, the most common optional words left out while the query could match more.</li>
+     * </ul>
+     * How common a word is comes from the index vocabulary ({@code releases_fts_vocab}), cached per word.
      */
     @Override
     public List<Release> search(List<String> allOf, List<String> anyOf, int limit) {
@@ -101,8 +108,12 @@ public class CatalogStore implements Catalog {
         if (limit <= 0 || FullTextIndex.matchExpression(all, any) == null) {
             return List.of();
         }
-        List<long[]> ranked = !all.isEmpty() && !any.isEmpty() && requiredBound(all) <= SELECTIVE
-                ? rankWithinRequired(all, any) : rankBounded(all, any);
+        if (!all.isEmpty() && !any.isEmpty()) {
+            List<Long> ids = requiredBound(all) <= SELECTIVE ? rowids(FullTextIndex.matchExpression(all, any), SELECTIVE)
+                    : throughRareOptions(all, any);
+            return byOptionalWords(ids, all, any, limit);
+        }
+        List<long[]> ranked = rankBounded(all, any);
         ranked.sort((a, b) -> {
             int byScore = Double.compare(Double.longBitsToDouble(a[1]), Double.longBitsToDouble(b[1]));
             return byScore != 0 ? byScore : Long.compare(a[0], b[0]);
@@ -115,45 +126,156 @@ public class CatalogStore implements Catalog {
     }
 
     /**
-     * The usual case: {@code allOf} alone matches few releases. Those are read with their indexed text
-     * and the optional words are checked here, instead of making SQLite walk the (possibly huge) lists
-     * of releases holding each optional word. Order: more optional words present first, then BM25 of
-     * the required words.
+     * Common required words ("harvest songs"): the releases holding them and any optional word can be
+     * thousands. Those holding them and a rare optional word (an artist's name, say) are found through
+     * that word, which the index reaches at once; only when no rare word finds any are the first
+     * {@value #FILL} releases holding any optional word taken, as the index lists them (walking all of
+     * them costs milliseconds when every word is common).
      */
-    private List<long[]> rankWithinRequired(List<String> all, List<String> any) {
-        List<List<String>> optional = new ArrayList<>(any.size());
-        List<String> alternatives = new ArrayList<>(any.size());
-        for (String t : any) {
-            optional.add(TextKeys.words(t));
-            alternatives.add(FullTextIndex.alternative(t));
+    private List<Long> throughRareOptions(List<String> all, List<String> any) {
+        List<String> byRarity = new ArrayList<>(any);
+        byRarity.sort(java.util.Comparator.comparingInt(this::documentFrequency));
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (String option : byRarity) {
+            int df = documentFrequency(option);
+            if (df > SELECTIVE) {
+                break;
+            }
+            if (df > 0) {
+                ids.addAll(rowids(FullTextIndex.matchExpression(all, List.of(option)), SELECTIVE));
+            }
         }
-        List<long[]> ranked = new ArrayList<>();
+        if (ids.isEmpty()) {
+            ids.addAll(rowids(FullTextIndex.matchExpression(all, any), FILL));
+        }
+        return List.copyOf(ids);
+    }
+
+    /**
+     * The best {@code limit} of these releases: more optional words first, then fewer words of the
+     * name (artists and title) that the search did not ask for, then the shorter name, the pressings of
+     * one name together. A few are read whole and ranked; many are ranked by their indexed text
+     * first, and only the best read.
+     */
+    private List<Release> byOptionalWords(List<Long> ids, List<String> all, List<String> any, int limit) {
+        OptionalWords options = new OptionalWords(all, any);
+        List<Ranked> ranked = new ArrayList<>(ids.size());
+        Map<Long, Release> read = new HashMap<>();
+        if (ids.size() <= limit) {
+            for (Release r : load(ids)) {
+                List<String> name = new ArrayList<>();
+                r.artists().forEach(a -> name.addAll(TextKeys.words(a)));
+                name.addAll(TextKeys.words(r.title()));
+                List<String> labels = new ArrayList<>();
+                r.labels().forEach(l -> labels.addAll(TextKeys.words(l.label())));
+                boolean otherScript = TextKeys.hasOtherScript(r.title()) || r.artists().stream().anyMatch(TextKeys::hasOtherScript);
+                ranked.add(options.rank(r.id(), name, labels, otherScript));
+                read.put(r.id(), r);
+            }
+        } else {
+            String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, artists, title, labels FROM discogs_releases WHERE id IN (" + in + ")")) {
+                bind(ps, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String artists = rs.getString(2);
+                        String title = rs.getString(3);
+                        List<String> name = new ArrayList<>(TextKeys.words(artists));
+                        name.addAll(TextKeys.words(title));
+                        ranked.add(options.rank(rs.getLong(1), name, TextKeys.words(rs.getString(4)),
+                                TextKeys.hasOtherScript(artists) || TextKeys.hasOtherScript(title)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("search the catalog", e);
+            }
+        }
+        ranked.sort(null);
+        List<Long> best = new ArrayList<>(Math.min(limit, ranked.size()));
+        for (int i = 0; i < ranked.size() && i < limit; i++) {
+            best.add(ranked.get(i).id());
+        }
+        if (read.isEmpty()) {
+            return load(best);
+        }
+        List<Release> out = new ArrayList<>(best.size());
+        best.forEach(id -> out.add(read.get(id)));
+        return out;
+    }
+
+    /** A candidate's place: optional words missing, name words not asked for, words in its name, the name, the id. */
+    private record Ranked(long id, int missing, int unasked, int length, String name) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked o) {
+            int c = Integer.compare(missing, o.missing);
+            c = c != 0 ? c : Integer.compare(unasked, o.unasked);
+            c = c != 0 ? c : Integer.compare(length, o.length);
+            c = c != 0 ? c : name.compareTo(o.name);
+            return c != 0 ? c : Long.compare(id, o.id);
+        }
+    }
+
+    /** A search's optional words, each also in its spelling key, and every word it asks for. */
+    private static final class OptionalWords {
+        private final List<List<String>> words = new ArrayList<>();
+        private final List<String> alternatives = new ArrayList<>();
+        private final java.util.Set<String> asked = new java.util.HashSet<>();
+
+        OptionalWords(List<String> all, List<String> any) {
+            for (String t : any) {
+                words.add(TextKeys.words(t));
+                alternatives.add(FullTextIndex.alternative(t));
+            }
+            for (List<String> terms : List.of(all, any)) {
+                for (String t : terms) {
+                    for (String w : TextKeys.words(t)) {
+                        asked.add(w);
+                        asked.add(TextKeys.spellingKey(w));
+                    }
+                }
+            }
+        }
+
+        /** The spelling keys matter only for a release written in another script (its words came from it). */
+        Ranked rank(long id, List<String> name, List<String> labels, boolean otherScript) {
+            java.util.Set<String> present = new java.util.HashSet<>(name);
+            present.addAll(labels);
+            if (otherScript) {
+                for (String w : name) {
+                    present.add(TextKeys.spellingKey(w));
+                }
+            }
+            int hits = 0;
+            for (int k = 0; k < words.size(); k++) {
+                String other = alternatives.get(k);
+                hits += present.containsAll(words.get(k)) || otherScript && other != null && present.contains(other) ? 1 : 0;
+            }
+            int unasked = 0;
+            for (String w : name) {
+                unasked += TextKeys.STOP_WORDS.contains(w) || asked.contains(w)
+                        || otherScript && asked.contains(TextKeys.spellingKey(w)) ? 0 : 1;
+            }
+            return new Ranked(id, words.size() - hits, unasked, name.size(), String.join(" ", name));
+        }
+    }
+
+    /** The first {@code max} releases matching an FTS expression, in the index's order (no ranking). */
+    private List<Long> rowids(String match, int max) {
+        List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT rowid, bm25(releases_fts), artists, title, labels, spellings FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?")) {
-            ps.setString(1, FullTextIndex.matchExpression(all, List.of()));
-            ps.setInt(2, RANK_BUDGET);
+                "SELECT rowid FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?")) {
+            ps.setString(1, match);
+            ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    java.util.Set<String> words = new java.util.HashSet<>(TextKeys.words(rs.getString(3)));
-                    words.addAll(TextKeys.words(rs.getString(4)));
-                    words.addAll(TextKeys.words(rs.getString(5)));
-                    words.addAll(TextKeys.words(rs.getString(6)));
-                    int hits = 0;
-                    for (int k = 0; k < optional.size(); k++) {
-                        hits += words.containsAll(optional.get(k))
-                                || alternatives.get(k) != null && words.contains(alternatives.get(k)) ? 1 : 0;
-                    }
-                    if (hits > 0) {
-                        // Each missing optional word costs more than any BM25 difference.
-                        double score = rs.getDouble(2) + 1000.0 * (optional.size() - hits);
-                        ranked.add(new long[] {rs.getLong(1), Double.doubleToLongBits(score)});
-                    }
+                    ids.add(rs.getLong(1));
                 }
             }
         } catch (SQLException e) {
             throw failure("search the catalog", e);
         }
-        return ranked;
+        return ids;
     }
 
     /** At most how many releases all the required words match (the rarest word's count). */
