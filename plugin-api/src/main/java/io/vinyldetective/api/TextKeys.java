@@ -100,6 +100,9 @@ public final class TextKeys {
         if (text == null) {
             return "";
         }
+        if (ascii(text)) {
+            return text.toLowerCase(Locale.ROOT); // most text: nothing to decompose, transliterate or fold
+        }
         String decomposed = Normalizer.normalize(Script.toLatin(text), Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
@@ -288,6 +291,15 @@ public final class TextKeys {
         String after = i + 1 < words.size() ? words.get(i + 1) : "";
         return before.equals("not") || before.equals("no") || before.equals("bonus") || before.equals("mini")
                 || after.equals("sleeve") || after.equals("replica") || after.equals("tracks") || after.equals("version");
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void flush(StringBuilder current, List<String> words) {

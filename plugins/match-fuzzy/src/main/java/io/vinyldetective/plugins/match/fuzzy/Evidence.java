@@ -18,7 +18,7 @@ final class Evidence {
     private static final int MAX_SPAN = 4;
 
     /** Digits in a word that make it a catalog number rather than a volume, a size or an opus. */
-    private static final int CATALOG_DIGITS = 4;
+    private static final int CATALOG_DIGITS = 3;
 
     private final Set<String> words;
     private final Set<String> catalogKeys;
@@ -45,8 +45,9 @@ final class Evidence {
             }
         }
         Set<String> numbers = new HashSet<>();
-        for (String w : t) {
-            if (digits(w) >= CATALOG_DIGITS && !TextKeys.isYear(w) && !decade(w)) {
+        int whole = text.truncated() ? t.size() - 1 : t.size(); // a cut title's last word may be half a year
+        for (String w : t.subList(0, Math.max(0, whole))) {
+            if (digits(w) >= CATALOG_DIGITS && !TextKeys.isYear(w) && !decade(w) && !TextKeys.isListingNoise(w)) {
                 numbers.add(w);
             }
         }
@@ -54,8 +55,8 @@ final class Evidence {
     }
 
     /**
-     * Whether the listing names a catalog number that none of these pressings carries: a word of four
-     * or more digits that is not a year and not part of the name. Then it lists another pressing, one
+     * Whether the listing names a catalog number that none of these pressings carries: a word of three
+     * or more digits that is not a year, not noise ({@code 180g}) and not part of the name. Then it lists another pressing, one
      * the catalog does not hold, and taking the look-alike would price the wrong record.
      */
     boolean namesAnotherCatalogNumber(List<Release> work) {
@@ -68,6 +69,7 @@ final class Evidence {
         Set<String> printed = new HashSet<>();
         for (Release r : work) {
             for (Release.LabelCatalogNumber l : r.labels()) {
+                name.addAll(TextKeys.words(l.label())); // "F-111 Records"
                 String key = CatalogKeys.catalogNumber(l.catalogNumber());
                 if (key != null && TextKeys.hasDigit(key)) {
                     printed.add(key);

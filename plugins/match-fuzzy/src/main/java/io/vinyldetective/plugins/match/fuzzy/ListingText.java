@@ -14,7 +14,8 @@ import java.util.Set;
  * the release, or be noise), the item specifics' artist, title and label words (extra evidence), and
  * whether the title was cut at the marketplace's length limit (then its last word may be partial).
  */
-record ListingText(List<String> title, List<String> specifics, List<String> labelSpecifics, boolean truncated) {
+record ListingText(List<String> title, List<String> specifics, List<String> labelSpecifics, boolean truncated,
+                   double[] extraWeights) {
 
     /** Marketplace titles are cut at 80 characters; a title this long may end in half a word. */
     static final int TRUNCATION_LENGTH = 78;
@@ -31,8 +32,24 @@ record ListingText(List<String> title, List<String> specifics, List<String> labe
             }
         }
         String raw = listing.title().strip();
-        return new ListingText(TextKeys.words(raw), specifics, labels, raw.length() >= TRUNCATION_LENGTH
+        return of(TextKeys.words(raw), specifics, labels, raw.length() >= TRUNCATION_LENGTH
                 && Character.isLetterOrDigit(raw.charAt(raw.length() - 1)));
+    }
+
+    static ListingText of(List<String> title, List<String> specifics, List<String> labels, boolean truncated) {
+        double[] extra = new double[title.size()];
+        for (int i = 0; i < extra.length; i++) {
+            extra[i] = SimilarityScorer.extraWeight(title.get(i), truncated && i == extra.length - 1);
+        }
+        return new ListingText(title, specifics, labels, truncated, extra);
+    }
+
+    /**
+     * What the title word at {@code i} costs when no release word explains it: worked out once per
+     * listing, not once per candidate (a misspelt noise word is looked for among all noise words).
+     */
+    double extraWeight(int i) {
+        return extraWeights[i];
     }
 
     /**

@@ -94,7 +94,7 @@ final class SimilarityScorer {
             if (NOT_A_RECORD.contains(w)) {
                 notARecord = true;
             }
-            double weight = extraWeight(w, i == pool.size() - 1 && listing.truncated());
+            double weight = listing.extraWeight(i);
             if (weight > 0) {
                 unexplained += weight;
                 extras.add(w);
@@ -291,7 +291,7 @@ final class SimilarityScorer {
     }
 
     /** What an unexplained listing word costs: nothing for noise, stop words, years and catalog-number-like words. */
-    private static double extraWeight(String w, boolean partial) {
+    static double extraWeight(String w, boolean partial) {
         if (partial || TextKeys.isListingNoise(w) || TextKeys.STOP_WORDS.contains(w) || TextKeys.isYear(w)) {
             return 0;
         }
@@ -334,6 +334,22 @@ final class SimilarityScorer {
         if (w.length() < 5) {
             return false;
         }
+        Boolean known = MISSPELT_NOISE.get(w);
+        if (known != null) {
+            return known;
+        }
+        if (MISSPELT_NOISE.size() > 20_000) {
+            MISSPELT_NOISE.clear(); // sellers' words repeat; a bound keeps a long run from growing it
+        }
+        boolean misspelt = againstNoise(w);
+        MISSPELT_NOISE.put(w, misspelt);
+        return misspelt;
+    }
+
+    /** Answers of {@link #isMisspeltNoise}, which compares a word with every noise word. */
+    private static final java.util.Map<String, Boolean> MISSPELT_NOISE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean againstNoise(String w) {
         for (String noise : TextKeys.listingNoise()) {
             if (noise.length() >= 5 && Math.abs(noise.length() - w.length()) <= 1 && similarity(noise, w, false) > 0) {
                 return true;
