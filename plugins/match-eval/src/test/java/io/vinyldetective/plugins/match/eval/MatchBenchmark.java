@@ -53,7 +53,7 @@ import java.util.zip.GZIPOutputStream;
  *                          own catalog numbers and no barcodes, to about 1,000,000 releases
  * (then import it with the engine: DATA_DIR=... vinyl-detective import-dump WORK_DIR/catalog-1m.xml.gz)
  * run DATA_DIR PLUGINS_DIR  warms up, then times every listing of the dev set over several passes
- *                          (median, p99), scores it against the truth, times the catalog calls the tiers
+ *                          (mean, median, p99), scores it against the truth, times the catalog calls the tiers
  *                          made alone (the SQLite floor) and prints peak RSS (VmHWM)
  * </pre>
  */
@@ -61,7 +61,7 @@ public final class MatchBenchmark {
 
     private static final int COPIES = 95;
     private static final int WARM_UP_PASSES = 3;
-    private static final int PASSES = 5;
+    private static final int PASSES = 9;
     private static final String[] SYLLABLES = {"ka", "vo", "ri", "ne", "mo", "ta", "lu", "si", "de", "ba", "zo", "pe"};
 
     private MatchBenchmark() {
@@ -249,29 +249,56 @@ public final class MatchBenchmark {
                     }
                 }
                 slowest.sort(Map.Entry.<Long, String>comparingByKey().reversed());
+                Map<String, long[]> byKind = new java.util.TreeMap<>();
+                for (Map.Entry<Long, String> e : slowest) {
+                    String what = e.getValue().substring(0, e.getValue().indexOf(' '));
+                    if (what.equals("search")) {
+                        what += e.getValue().endsWith("-> 0 releases") ? " (nothing found)" : " (found)";
+                    }
+                    long[] t = byKind.computeIfAbsent(what, w -> new long[2]);
+                    t[0]++;
+                    t[1] += e.getKey();
+                }
 
                 DevSetEvaluator.Report report = DevSetEvaluator.evaluate(l -> matcher.match(l).match(),
                         DevSet.load(devDir), () -> 0L);
 
                 System.out.printf("%nmatching, %d listings x %d passes (after %d warm-up passes), -Xmx%dm:%n",
                         listings.size(), PASSES, WARM_UP_PASSES, Runtime.getRuntime().maxMemory() >> 20);
-                System.out.printf("  per listing: median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; %.0f listings/s; %d%% matched%n",
-                        pct(nanos, 0.5), pct(nanos, 0.9), pct(nanos, 0.99), pct(nanos, 1.0),
-                        nanos.length / (wall / 1e9), matched * 100 / nanos.length);
+                System.out.printf("  per listing: mean %.3f ms, median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; "
+                        + "%.0f listings/s; %d%% matched%n", mean(nanos), pct(nanos, 0.5), pct(nanos, 0.9), pct(nanos, 0.99),
+                        pct(nanos, 1.0), nanos.length / (wall / 1e9), matched * 100 / nanos.length);
+                double[] passMeans = new double[PASSES];
+                for (int pass = 0; pass < PASSES; pass++) {
+                    passMeans[pass] = mean(Arrays.copyOfRange(nanos, pass * listings.size(), (pass + 1) * listings.size()));
+                }
+                Arrays.sort(passMeans);
+                System.out.printf("  mean of each pass: lowest %.3f ms, median %.3f ms, highest %.3f ms (a stall of the machine "
+                        + "shows in one pass)%n", passMeans[0], passMeans[PASSES / 2], passMeans[PASSES - 1]);
                 System.out.printf("  catalog calls alone (SQLite floor, %.2f calls per listing): median %.3f ms, p90 %.3f ms, "
                         + "p99 %.3f ms%n", (double) totalCalls / listings.size(), pct(floor, 0.5), pct(floor, 0.9), pct(floor, 0.99));
                 System.out.printf("  matcher over floor: median %.2fx (+%.3f ms), p99 %.2fx; the tiers' own share of the median: %.0f%%%n",
                         pct(nanos, 0.5) / pct(floor, 0.5), pct(nanos, 0.5) - pct(floor, 0.5), pct(nanos, 0.99) / pct(floor, 0.99),
                         100 * (1 - pct(floor, 0.5) / pct(nanos, 0.5)));
-                System.out.printf("  CPU time of this thread (insensitive to other processes): matcher median %.3f ms, p99 %.3f ms; "
-                        + "floor median %.3f ms, p99 %.3f ms%n", pct(cpu, 0.5), pct(cpu, 0.99), pct(floorCpu, 0.5), pct(floorCpu, 0.99));
+                System.out.printf("  CPU time of this thread (insensitive to other processes): matcher mean %.3f ms, median %.3f ms, "
+                        + "p99 %.3f ms; floor mean %.3f ms, median %.3f ms, p99 %.3f ms%n", mean(cpu), pct(cpu, 0.5), pct(cpu, 0.99),
+                        mean(floorCpu), pct(floorCpu, 0.5), pct(floorCpu, 0.99));
                 System.out.println("  by call: " + recording.summary());
+                byKind.forEach((what, t) -> System.out.printf("    %-26s %5d calls, %8.3f ms per listing, mean %.3f ms%n",
+                        what, t[0], t[1] / 1e6 / listings.size(), t[1] / 1e6 / t[0]));
                 System.out.println("  slowest catalog calls:");
                 slowest.stream().limit(12).forEach(e -> System.out.printf("    %8.3f ms  %s%n", e.getKey() / 1e6, e.getValue()));
                 System.out.printf("%nquality against %,d releases:%n%s", size, report.table());
+                System.out.println("first failures:");
+                report.failures().stream().limit(15).forEach(System.out::println);
             }
         }
         System.out.println(memory());
+    }
+
+    /** The mean in milliseconds. */
+    private static double mean(long[] nanos) {
+        return Arrays.stream(nanos).average().orElse(0) / 1e6;
     }
 
     private static double pct(long[] nanos, double p) {
