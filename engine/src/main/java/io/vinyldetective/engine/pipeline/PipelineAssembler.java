@@ -186,8 +186,11 @@ public final class PipelineAssembler {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(host.classLoaderOf(pluginId));
+        long t0 = System.nanoTime();
         try {
             extension.start(context);
+            LOG.debug("Started {} ({}) in {} ms", pluginId, extension.getClass().getSimpleName(),
+                    (System.nanoTime() - t0) / 1_000_000);
         } catch (PluginException.BadConfiguration e) {
             List<ConfigKey> keys = extension.configKeys();
             throw SettingProblems.of(pluginId, e, keys, rawSettings(pluginId, keys));
