@@ -31,6 +31,7 @@ public class TelegramNotifier implements Notifier {
     /** The parse mode as the Bot API documents it (the library's constant is lower-case). */
     static final String HTML = "HTML";
 
+    private volatile TelegramSettings settings;
     private volatile OkHttpClient http;
     private volatile OkHttpTelegramClient client;
     private volatile System.Logger log;
@@ -43,11 +44,28 @@ public class TelegramNotifier implements Notifier {
 
     @Override
     public void start(PluginContext context) {
-        TelegramSettings settings = TelegramSettings.from(context.config());
+        settings = TelegramSettings.from(context.config());
         log = context.logger();
         clock = context.clock();
-        http = new OkHttpClient();
-        client = new OkHttpTelegramClient(http, settings.token(), settings.url());
+    }
+
+    /**
+     * The Bot API client, made at the first alert: building it loads the HTTP and JSON libraries
+     * (about 220 ms of a daemon start that has no alert to send yet).
+     */
+    private OkHttpTelegramClient client() {
+        OkHttpTelegramClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    http = new OkHttpClient();
+                    c = new OkHttpTelegramClient(http, settings.token(), settings.url());
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
@@ -58,7 +76,7 @@ public class TelegramNotifier implements Notifier {
         try {
             if (photo != null && photo.startsWith("http") && card.length() <= TelegramCard.CAPTION_LIMIT) {
                 try {
-                    client.execute(SendPhoto.builder().chatId(chat).photo(new InputFile(photo)).caption(card)
+                    client().execute(SendPhoto.builder().chatId(chat).photo(new InputFile(photo)).caption(card)
                             .parseMode(HTML).replyMarkup(TelegramCard.keyboard(alert)).build());
                     return Delivery.delivered();
                 } catch (TelegramApiRequestException e) {
@@ -71,7 +89,7 @@ public class TelegramNotifier implements Notifier {
                             alert.id(), e.getApiResponse());
                 }
             }
-            client.execute(SendMessage.builder().chatId(chat).text(card).parseMode(HTML)
+            client().execute(SendMessage.builder().chatId(chat).text(card).parseMode(HTML)
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                     .replyMarkup(TelegramCard.keyboard(alert)).build());
             return Delivery.delivered();
