@@ -217,8 +217,8 @@ final class SimilarityScorer {
         int from = 0;
         for (int end : ends) {
             int size = end - from;
-            String last = artist.get(end - 1);
-            if ((size == 2 || size == 3) && !TextKeys.hasDigit(last) && last.length() >= 4
+            String last = size == 2 || size == 3 ? artist.get(end - 1) : ""; // "!!!" has no words at all
+            if (!last.isEmpty() && !TextKeys.hasDigit(last) && last.length() >= 4
                     && credit[end - 1] >= 0.9 * nameWeight(last)) {
                 boolean givenMissing = true;
                 for (int n = from; n < end - 1; n++) {

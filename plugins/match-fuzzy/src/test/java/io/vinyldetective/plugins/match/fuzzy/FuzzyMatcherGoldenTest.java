@@ -43,7 +43,8 @@ class FuzzyMatcherGoldenTest {
             release(18, "Antonio Vivaldi", "The Four Seasons", VINYL).label("Philips", "6500 017").year(1970).master(94).build(),
             release(19, "Peter Frampton", "Frampton Comes Alive!", CD).label("A&M Records", "CD 6703").country("US").year(1986).master(95).build(),
             release(20, "John Lennon", "Imagine", VINYL).label("Apple Records", "PAS 10004").master(96).build(),
-            release(21, "Yoko Ono", "Imagine", VINYL).label("Apple Records", "SW 3380").master(97).build());
+            release(21, "Yoko Ono", "Imagine", VINYL).label("Apple Records", "SW 3380").master(97).build(),
+            release(22, "!!!", "Myth Takes", VINYL).label("Warp Records", "WARPLP 150").master(98).build());
 
     static Stream<GoldenCase> cases() {
         return Stream.of(
@@ -81,6 +82,7 @@ class FuzzyMatcherGoldenTest {
                 new GoldenCase("its own catalog number", listing("Peter Frampton Frampton Comes Alive! CD 6703", CD), List.of(19L)),
                 new GoldenCase("other format named aside", listing("Peter Frampton - Frampton Comes Alive CD mini LP sleeve", null), List.of(19L)),
                 new GoldenCase("surname with two namesakes", listing("Imagine LP Apple", VINYL), List.of()),
+                new GoldenCase("an artist of no letters", listing("Chk Chk Chk Myth Takes LP Warp", VINYL), List.of()),
                 new GoldenCase("non-records", listing("lot of 25 LPs Beatles Abbey Road Queen", VINYL), List.of()),
                 new GoldenCase("non-records", listing("Technics SL-1200MK2 turntable direct drive", null), List.of()),
                 new GoldenCase("non-records", listing("Outer sleeves 12\" LP 100 pack", null), List.of()));
