@@ -133,15 +133,16 @@ public class CatalogStore implements Catalog {
      * them costs milliseconds when every word is common).
      */
     private List<Long> throughRareOptions(List<String> all, List<String> any) {
+        Map<String, Integer> df = new HashMap<>();
+        any.forEach(option -> df.put(option, documentFrequency(option)));
         List<String> byRarity = new ArrayList<>(any);
-        byRarity.sort(java.util.Comparator.comparingInt(this::documentFrequency));
+        byRarity.sort(java.util.Comparator.comparing(df::get));
         java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
         for (String option : byRarity) {
-            int df = documentFrequency(option);
-            if (df > SELECTIVE) {
+            if (df.get(option) > SELECTIVE) {
                 break;
             }
-            if (df > 0) {
+            if (df.get(option) > 0) {
                 ids.addAll(rowids(FullTextIndex.matchExpression(all, List.of(option)), SELECTIVE));
             }
         }
@@ -163,13 +164,9 @@ public class CatalogStore implements Catalog {
         Map<Long, Release> read = new HashMap<>();
         if (ids.size() <= limit) {
             for (Release r : load(ids)) {
-                List<String> name = new ArrayList<>();
-                r.artists().forEach(a -> name.addAll(TextKeys.words(a)));
-                name.addAll(TextKeys.words(r.title()));
                 List<String> labels = new ArrayList<>();
                 r.labels().forEach(l -> labels.addAll(TextKeys.words(l.label())));
-                boolean otherScript = TextKeys.hasOtherScript(r.title()) || r.artists().stream().anyMatch(TextKeys::hasOtherScript);
-                ranked.add(options.rank(r.id(), name, labels, otherScript));
+                ranked.add(options.rank(r.id(), r.artistLine(), r.title(), labels));
                 read.put(r.id(), r);
             }
         } else {
@@ -179,12 +176,7 @@ public class CatalogStore implements Catalog {
                 bind(ps, ids);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String artists = rs.getString(2);
-                        String title = rs.getString(3);
-                        List<String> name = new ArrayList<>(TextKeys.words(artists));
-                        name.addAll(TextKeys.words(title));
-                        ranked.add(options.rank(rs.getLong(1), name, TextKeys.words(rs.getString(4)),
-                                TextKeys.hasOtherScript(artists) || TextKeys.hasOtherScript(title)));
+                        ranked.add(options.rank(rs.getLong(1), rs.getString(2), rs.getString(3), TextKeys.words(rs.getString(4))));
                     }
                 }
             } catch (SQLException e) {
@@ -237,8 +229,15 @@ public class CatalogStore implements Catalog {
             }
         }
 
-        /** The spelling keys matter only for a release written in another script (its words came from it). */
-        Ranked rank(long id, List<String> name, List<String> labels, boolean otherScript) {
+        /**
+         * A release's place by its artist line (as {@link Release#artistLine} and the {@code artists}
+         * column write it), title and label words. The spelling keys matter only for a release written
+         * in another script (its words came from it).
+         */
+        Ranked rank(long id, String artists, String title, List<String> labels) {
+            boolean otherScript = TextKeys.hasOtherScript(artists) || TextKeys.hasOtherScript(title);
+            List<String> name = new ArrayList<>(TextKeys.words(artists));
+            name.addAll(TextKeys.words(title));
             java.util.Set<String> present = new java.util.HashSet<>(name);
             present.addAll(labels);
             if (otherScript) {
