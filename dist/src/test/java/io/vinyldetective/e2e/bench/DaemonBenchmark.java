@@ -50,6 +50,8 @@ import java.util.function.BooleanSupplier;
 public final class DaemonBenchmark {
 
     static final String POLL_INTERVAL = "5s";
+    /** The daemon's JAVA_OPTS: {@code -Dvd.bench.javaOpts=...} measures other JVM options against the default. */
+    static final String JAVA_OPTS = System.getProperty("vd.bench.javaOpts", "-Xmx64m");
     static final int MATCHABLE_RELEASES = 20;
     static final int NEW_LISTINGS = 200;
     private static final List<String> NOT_RECORDS = List.of(
@@ -90,6 +92,7 @@ public final class DaemonBenchmark {
              FakeTelegram telegram = new FakeTelegram(Scenario.TELEGRAM_TOKEN, Duration.ofSeconds(50));
              discogs) {
             Map<String, String> env = Scenario.environment(ebay, discogs, telegram, data, POLL_INTERVAL);
+            env.put("JAVA_OPTS", JAVA_OPTS);
             int code = Daemon.run(install, env, log, Duration.ofMinutes(3), "import-dump",
                     Shared.file(DumpSample.SAMPLE).toString());
             check(code == 0, "import-dump exited " + code + "; see " + log);
@@ -228,8 +231,8 @@ public final class DaemonBenchmark {
         long stopMs = (System.nanoTime() - stop) / 1_000_000;
 
         System.out.println();
-        System.out.printf("Vinyl Detective daemon, JAVA_OPTS=-Xmx64m, POLL_INTERVAL=%s, catalog of %d releases (dump sample)%n",
-                POLL_INTERVAL, 1000);
+        System.out.printf("Vinyl Detective daemon, JAVA_OPTS=%s, POLL_INTERVAL=%s, catalog of %d releases (dump sample)%n",
+                JAVA_OPTS, POLL_INTERVAL, 1000);
         System.out.println("| measure | median | min | max | target |");
         System.out.println("|---|---|---|---|---|");
         System.out.printf("| start to first poll (first start, writes the archive) | %d ms | | | |%n", firstStartToPoll);
