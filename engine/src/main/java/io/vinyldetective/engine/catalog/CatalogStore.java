@@ -8,6 +8,7 @@ import io.vinyldetective.api.MediaFormat;
 import io.vinyldetective.api.Release;
 import io.vinyldetective.api.Release.LabelCatalogNumber;
 import io.vinyldetective.api.TextKeys;
+import io.vinyldetective.engine.storage.CachedQueries;
 import io.vinyldetective.engine.storage.EngineDatabase;
 import io.vinyldetective.engine.storage.Transactions;
 import io.vinyldetective.engine.storage.StorageException;
@@ -19,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,8 @@ import java.util.Optional;
  * The release catalog in SQLite, with plain JDBC: look-ups by id, catalog number and barcode,
  * full-text search, and upserts of releases that the price oracle returns. Thread-safe (each call
  * takes its own pooled connection). Labels come back in {@link ReleaseColumns#canonicalLabels
- * canonical order}.
+ * canonical order}. The look-ups matchers make are {@link CachedQueries compiled once} per
+ * connection: their SQL is constant, lists of ids go in as one JSON array.
  */
 @Singleton
 public class CatalogStore implements Catalog {
@@ -49,6 +50,7 @@ public class CatalogStore implements Catalog {
     static final int FILL = 40;
 
     private final DataSource dataSource;
+    private final CachedQueries queries = new CachedQueries();
     /** Word to document count; approximate by design (upserts after caching are not counted). */
     private final Cache<String, Integer> documentFrequencies = Caffeine.newBuilder().maximumSize(50_000).build();
 
@@ -170,14 +172,10 @@ public class CatalogStore implements Catalog {
                 read.put(r.id(), r);
             }
         } else {
-            String in = String.join(",", Collections.nCopies(ids.size(), "?"));
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, artists, title, labels FROM discogs_releases WHERE id IN (" + in + ")")) {
-                bind(ps, ids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ranked.add(options.rank(rs.getLong(1), rs.getString(2), rs.getString(3), TextKeys.words(rs.getString(4))));
-                    }
+            try (Connection c = dataSource.getConnection(); ResultSet rs = withIds(c,
+                    "SELECT id, artists, title, labels FROM discogs_releases WHERE id IN (SELECT value FROM json_each(?))", jsonArray(ids))) {
+                while (rs.next()) {
+                    ranked.add(options.rank(rs.getLong(1), rs.getString(2), rs.getString(3), TextKeys.words(rs.getString(4))));
                 }
             } catch (SQLException e) {
                 throw failure("search the catalog", e);
@@ -262,8 +260,8 @@ public class CatalogStore implements Catalog {
     /** The first {@code max} releases matching an FTS expression, in the index's order (no ranking). */
     private List<Long> rowids(String match, int max) {
         List<Long> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT rowid FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            PreparedStatement ps = queries.prepare(c, "SELECT rowid FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?");
             ps.setString(1, match);
             ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {
@@ -291,8 +289,9 @@ public class CatalogStore implements Catalog {
         narrow(all, any);
         String match = FullTextIndex.matchExpression(all, any);
         List<long[]> ranked = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT rowid, bm25(releases_fts) FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            PreparedStatement ps = queries.prepare(c,
+                    "SELECT rowid, bm25(releases_fts) FROM releases_fts WHERE releases_fts MATCH ? LIMIT ?");
             ps.setString(1, match);
             ps.setInt(2, RANK_BUDGET);
             try (ResultSet rs = ps.executeQuery()) {
@@ -354,8 +353,8 @@ public class CatalogStore implements Catalog {
             return cached;
         }
         int df = 0;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT doc FROM releases_fts_vocab WHERE term = ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            PreparedStatement ps = queries.prepare(c, "SELECT doc FROM releases_fts_vocab WHERE term = ?");
             ps.setString(1, token);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -439,8 +438,8 @@ public class CatalogStore implements Catalog {
 
     /** The pressings of a master the catalog holds, by id, at most {@value #MAX_LOOKUP_RESULTS}. */
     public List<Release> byMaster(long masterId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM discogs_releases WHERE master_id = ? ORDER BY id LIMIT ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            PreparedStatement ps = queries.prepare(c, "SELECT id FROM discogs_releases WHERE master_id = ? ORDER BY id LIMIT ?");
             ps.setLong(1, masterId);
             ps.setInt(2, MAX_LOOKUP_RESULTS);
             List<Long> ids = new ArrayList<>();
@@ -456,7 +455,8 @@ public class CatalogStore implements Catalog {
     }
 
     private List<Long> ids(String sql, String key, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
+            PreparedStatement ps = queries.prepare(c, sql);
             ps.setString(1, key);
             ps.setInt(2, limit);
             List<Long> ids = new ArrayList<>();
@@ -476,37 +476,29 @@ public class CatalogStore implements Catalog {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        String in = jsonArray(ids);
         try (Connection c = dataSource.getConnection()) {
             Map<Long, List<LabelCatalogNumber>> labels = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT release_id, label, catno FROM release_catalog_numbers "
-                    + "WHERE release_id IN (" + in + ") ORDER BY release_id, position")) {
-                bind(ps, ids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        labels.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new LabelCatalogNumber(rs.getString(2), rs.getString(3)));
-                    }
+            try (ResultSet rs = withIds(c, "SELECT release_id, label, catno FROM release_catalog_numbers "
+                    + "WHERE release_id IN (SELECT value FROM json_each(?)) ORDER BY release_id, position", in)) {
+                while (rs.next()) {
+                    labels.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new LabelCatalogNumber(rs.getString(2), rs.getString(3)));
                 }
             }
             Map<Long, List<String>> barcodes = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT release_id, raw FROM release_barcodes "
-                    + "WHERE release_id IN (" + in + ") ORDER BY release_id, position")) {
-                bind(ps, ids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        barcodes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(ReleaseColumns.digits(rs.getString(2)));
-                    }
+            try (ResultSet rs = withIds(c, "SELECT release_id, raw FROM release_barcodes "
+                    + "WHERE release_id IN (SELECT value FROM json_each(?)) ORDER BY release_id, position", in)) {
+                while (rs.next()) {
+                    barcodes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(ReleaseColumns.digits(rs.getString(2)));
                 }
             }
             Map<Long, Release> byId = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RELEASE_COLUMNS + " FROM discogs_releases WHERE id IN (" + in + ")")) {
-                bind(ps, ids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        byId.put(id, release(rs, labels.getOrDefault(id, new ArrayList<>()), barcodes.getOrDefault(id, List.of())));
-                    }
+            try (ResultSet rs = withIds(c, "SELECT " + RELEASE_COLUMNS + " FROM discogs_releases "
+                    + "WHERE id IN (SELECT value FROM json_each(?))", in)) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    byId.put(id, release(rs, labels.getOrDefault(id, new ArrayList<>()), barcodes.getOrDefault(id, List.of())));
                 }
             }
             List<Release> out = new ArrayList<>(byId.size());
@@ -539,10 +531,20 @@ public class CatalogStore implements Catalog {
                 yearOrNull, masterOrNull);
     }
 
-    private static void bind(PreparedStatement ps, List<Long> ids) throws SQLException {
+    /** Runs a cached query whose one parameter is a JSON array of ids ({@link #jsonArray}). */
+    private ResultSet withIds(Connection c, String sql, String ids) throws SQLException {
+        PreparedStatement ps = queries.prepare(c, sql);
+        ps.setString(1, ids);
+        return ps.executeQuery();
+    }
+
+    /** Ids as a JSON array, for {@code IN (SELECT value FROM json_each(?))}. */
+    private static String jsonArray(List<Long> ids) {
+        StringBuilder sb = new StringBuilder(ids.size() * 8).append('[');
         for (int i = 0; i < ids.size(); i++) {
-            ps.setLong(i + 1, ids.get(i));
+            sb.append(i == 0 ? "" : ",").append(ids.get(i).longValue());
         }
+        return sb.append(']').toString();
     }
 
     private static StorageException failure(String what, SQLException e) {
