@@ -51,7 +51,10 @@ public class CatalogStore implements Catalog {
 
     private final DataSource dataSource;
     private final CachedQueries queries = new CachedQueries();
-    /** Word to document count; approximate by design (upserts after caching are not counted). */
+    /**
+     * Word to document count; approximate by design (releases stored after the index's last rebuild,
+     * or after caching, are not counted).
+     */
     private final Cache<String, Integer> documentFrequencies = Caffeine.newBuilder().maximumSize(50_000).build();
 
     public CatalogStore(EngineDatabase database) {
@@ -341,7 +344,10 @@ public class CatalogStore implements Catalog {
         return any.isEmpty() ? bound : Math.min(bound, sum);
     }
 
-    /** In how many releases the index has this word (0 when the word is not one index term). */
+    /**
+     * In how many releases the index has this word (0 when the word is not one index term): a common
+     * word as the last rebuild of the index counted it, any other from the index itself.
+     */
     int documentFrequency(String term) {
         String other = FullTextIndex.alternative(term);
         return vocabularyCount(TextKeys.fold(term)) + (other == null ? 0 : vocabularyCount(other));
@@ -354,11 +360,16 @@ public class CatalogStore implements Catalog {
         }
         int df = 0;
         try (Connection c = dataSource.getConnection()) {
-            PreparedStatement ps = queries.prepare(c, "SELECT doc FROM releases_fts_vocab WHERE term = ?");
-            ps.setString(1, token);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    df = rs.getInt(1);
+            // The vocabulary reads a word's whole posting list: a millisecond or more for a common word.
+            for (String sql : List.of("SELECT releases FROM catalog_word_counts WHERE term = ?",
+                    "SELECT doc FROM releases_fts_vocab WHERE term = ?")) {
+                PreparedStatement ps = queries.prepare(c, sql);
+                ps.setString(1, token);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        df = rs.getInt(1);
+                        break;
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The catalog's full-text index ({@code releases_fts}, SQLite FTS5): the query syntax and the bulk
- * mode. Every SQLite-specific piece of catalog search is here and in migrations V2 and V14.
+ * mode. Every SQLite-specific piece of catalog search is here and in migrations V2, V5, V14 and V16.
  */
 public final class FullTextIndex {
 
@@ -33,10 +33,20 @@ public final class FullTextIndex {
         }
     }
 
-    /** Rebuilds the whole index from {@code discogs_releases} and restarts the triggers. Commits nothing itself. */
+    /** The fewest releases a term is in for {@code catalog_word_counts} to keep its count (as migration V16). */
+    static final int COUNTED = 64;
+
+    /**
+     * Rebuilds the whole index from {@code discogs_releases}, counts again in how many releases each
+     * common term occurs ({@code catalog_word_counts}, migration V16) and restarts the triggers.
+     * Commits nothing itself.
+     */
     public static void rebuild(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO releases_fts (releases_fts) VALUES ('rebuild')");
+            s.executeUpdate("DELETE FROM catalog_word_counts");
+            s.executeUpdate("INSERT INTO catalog_word_counts (term, releases) SELECT term, doc FROM releases_fts_vocab "
+                    + "WHERE doc >= " + COUNTED);
             s.executeUpdate("UPDATE releases_fts_state SET live = 1 WHERE id = 1");
         }
     }

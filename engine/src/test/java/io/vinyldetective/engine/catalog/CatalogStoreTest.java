@@ -7,6 +7,7 @@ import io.vinyldetective.api.Release.LabelCatalogNumber;
 import io.vinyldetective.engine.TestData;
 import io.vinyldetective.engine.catalog.dump.DumpImporter;
 import io.vinyldetective.engine.catalog.dump.ImportProgress;
+import io.vinyldetective.engine.storage.EngineDatabase;
 import io.vinyldetective.engine.storage.StorageSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -133,6 +137,26 @@ class CatalogStoreTest {
         assertEquals(List.of(api.id()), ids(catalog.byCatalogNumber("pc9529")));
         assertEquals(List.of(api.id()), ids(catalog.search(List.of("reissue", "garfunkel"), List.of(), 3)));
         assertEquals(1001, catalog.size());
+    }
+
+    @Test
+    void commonWordsAreCountedAtTheImportAndOthersReadFromTheIndex() throws Exception {
+        EngineDatabase db = context.getBean(EngineDatabase.class);
+        String common;
+        int counted;
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT w.term, w.releases, v.doc, (SELECT MIN(releases) FROM catalog_word_counts) "
+                     + "FROM catalog_word_counts w JOIN releases_fts_vocab v ON v.term = w.term ORDER BY w.releases DESC")) {
+            assertTrue(rs.next(), "the import counted the common words");
+            common = rs.getString(1);
+            counted = rs.getInt(2);
+            assertEquals(rs.getInt(3), counted, "as the index has them");
+            assertTrue(rs.getInt(4) >= FullTextIndex.COUNTED);
+        }
+        CatalogStore fresh = new CatalogStore(db);
+        assertEquals(counted, fresh.documentFrequency(common));
+        assertEquals(2, fresh.documentFrequency("WINK"), "a rare word is read from the index");
+        assertEquals(0, fresh.documentFrequency("qqqzzzx"));
     }
 
     private static List<Long> ids(List<Release> releases) {
