@@ -52,9 +52,9 @@ import java.util.zip.GZIPOutputStream;
  *                          artists have other first names ("Kavori Davis" beside "Miles Davis"), their
  *                          own catalog numbers and no barcodes, to about 1,000,000 releases
  * (then import it with the engine: DATA_DIR=... vinyl-detective import-dump WORK_DIR/catalog-1m.xml.gz)
- * run DATA_DIR PLUGINS_DIR  times the first (cold) pass, warms up, then times every listing of the dev set over
- *                          several passes (mean, median, p99), scores it against the truth, times the catalog calls the tiers
- *                          made alone (the SQLite floor) and prints peak RSS (VmHWM)
+ * run DATA_DIR PLUGINS_DIR  times the first (cold) pass, warms up, then times every listing of the dev set
+ *                          over several passes (mean, median, p99), scores it against the truth, times the
+ *                          catalog calls the tiers made alone (the SQLite floor) and prints peak RSS (VmHWM)
  * </pre>
  */
 public final class MatchBenchmark {
@@ -189,12 +189,15 @@ public final class MatchBenchmark {
                 ReleaseMatcher matcher = new ReleaseMatcher(pipeline.matchers());
                 System.out.printf("catalog: %,d releases; %s%n", size, pipeline.describe());
 
-                long firstPass = System.nanoTime();
+                long firstPass = 0;
                 for (int i = 0; i < WARM_UP_PASSES; i++) {
+                    long start = System.nanoTime();
                     for (Listing l : listings) {
                         matcher.match(l);
                     }
-                    firstPass = i == 0 ? System.nanoTime() - firstPass : firstPass;
+                    if (i == 0) {
+                        firstPass = System.nanoTime() - start;
+                    }
                 }
                 long[] nanos = new long[listings.size() * PASSES];
                 long[] cpu = new long[listings.size() * PASSES];
