@@ -5,6 +5,7 @@ import io.vinyldetective.api.Catalog;
 import io.vinyldetective.api.HttpGateway;
 import io.vinyldetective.api.PluginStore;
 import io.vinyldetective.api.Listing;
+import io.vinyldetective.api.MatchResult;
 import io.vinyldetective.api.Release;
 import io.vinyldetective.engine.catalog.CatalogStore;
 import io.vinyldetective.engine.matching.ListingJson;
@@ -50,7 +51,10 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * generate WORK_DIR        writes WORK_DIR/catalog-1m.xml.gz: the dev catalog plus copies of it whose
  *                          artists have other first names ("Kavori Davis" beside "Miles Davis"), their
- *                          own catalog numbers and no barcodes, to about 1,000,000 releases
+ *                          own catalog numbers and no barcodes, to about 1,000,000 releases. A dev
+ *                          release and its copies share one id modulo 10,000,000, and which of them
+ *                          has the lowest id is drawn per release ({@link #originalSlot}): the index
+ *                          lists releases by id, and the dev release must not always come first
  * (then import it with the engine: DATA_DIR=... vinyl-detective import-dump WORK_DIR/catalog-1m.xml.gz)
  * run DATA_DIR PLUGINS_DIR  times the first (cold) pass, warms up, then times every listing of the dev set
  *                          over several passes (mean, median, p99), scores it against the truth, times the
@@ -60,6 +64,8 @@ import java.util.zip.GZIPOutputStream;
 public final class MatchBenchmark {
 
     private static final int COPIES = 95;
+    /** A dev release's versions (itself and its copies) have ids {@code id + slot * SLOT}, slots 0..COPIES. */
+    private static final long SLOT = 10_000_000L;
     private static final int WARM_UP_PASSES = 3;
     private static final int PASSES = 9;
     private static final String[] SYLLABLES = {"ka", "vo", "ri", "ne", "mo", "ta", "lu", "si", "de", "ba", "zo", "pe"};
@@ -107,7 +113,7 @@ public final class MatchBenchmark {
         }, StandardCharsets.UTF_8), 1 << 16)) {
             w.write("<releases>\n");
             for (String r : releases) {
-                w.write(r);
+                w.write(withId(r, id -> id + originalSlot(id) * SLOT));
                 w.write('\n');
                 n++;
             }
@@ -123,13 +129,35 @@ public final class MatchBenchmark {
         System.out.printf("wrote %,d releases to %s (%,d bytes)%n", n, out, Files.size(out));
     }
 
-    private static String copy(String release, int copy, Random random) {
-        long offset = copy * 10_000_000L;
+    /**
+     * The slot a dev release takes among its versions (copy {@code c} takes slot {@code c}, and the copy
+     * whose slot the dev release took takes slot 0). Drawn from the id, so the run can map ids back.
+     */
+    static int originalSlot(long devId) {
+        return (int) Math.floorMod((devId * 0x9E3779B97F4A7C15L) >>> 33, (long) COPIES + 1);
+    }
+
+    /** The dev release's id for the id of one of its versions; a copy's id stays a copy's id (never a dev id). */
+    static long devId(long id) {
+        long base = id % SLOT;
+        long slot = id / SLOT;
+        if (slot == originalSlot(base)) {
+            return base;
+        }
+        return slot == 0 ? base + originalSlot(base) * SLOT : id;
+    }
+
+    private static String withId(String release, java.util.function.LongUnaryOperator newId) {
         Matcher id = ID.matcher(release);
         if (!id.find()) {
             throw new IllegalStateException("no id: " + release.substring(0, Math.min(80, release.length())));
         }
-        String r = "<release id=\"" + (Long.parseLong(id.group(1)) + offset) + "\"" + release.substring(id.end());
+        return "<release id=\"" + newId.applyAsLong(Long.parseLong(id.group(1))) + "\"" + release.substring(id.end());
+    }
+
+    private static String copy(String release, int copy, Random random) {
+        long offset = copy * SLOT;
+        String r = withId(release, id -> id + (originalSlot(id) == copy ? 0 : offset));
         Matcher artist = FIRST_ARTIST.matcher(r);
         if (artist.find()) {
             String name = artist.group(2);
@@ -265,7 +293,8 @@ public final class MatchBenchmark {
                     t[1] += e.getKey();
                 }
 
-                DevSetEvaluator.Report report = DevSetEvaluator.evaluate(l -> matcher.match(l).match(),
+                DevSetEvaluator.Report report = DevSetEvaluator.evaluate(l -> matcher.match(l).match().map(r -> new MatchResult(
+                                r.releaseIds().stream().map(MatchBenchmark::devId).toList(), r.method(), r.confidence(), r.reasons())),
                         DevSet.load(devDir), () -> 0L);
 
                 System.out.printf("%nmatching, %d listings x %d passes (after %d warm-up passes), -Xmx%dm:%n",
