@@ -133,9 +133,11 @@ public class CatalogStore implements Catalog {
     /**
      * Common required words ("harvest songs"): the releases holding them and any optional word can be
      * thousands. Those holding them and a rare optional word (an artist's name, say) are found through
-     * that word, which the index reaches at once; only when no rare word finds any are the first
-     * {@value #FILL} releases holding any optional word taken, as the index lists them (walking all of
-     * them costs milliseconds when every word is common).
+     * that word, which the index reaches at once. Those named by exactly the required words and most
+     * of the optional ones are found through their name's hash ({@link NameKey}), however common the
+     * words. Only when no rare word finds any are the first {@value #FILL} releases holding any
+     * optional word added, as the index lists them (in id order, which says nothing of fit; walking
+     * all of them costs milliseconds when every word is common).
      */
     private List<Long> throughRareOptions(List<String> all, List<String> any) {
         Map<String, Integer> df = new HashMap<>();
@@ -151,10 +153,31 @@ public class CatalogStore implements Catalog {
                 ids.addAll(rowids(FullTextIndex.matchExpression(all, List.of(option)), SELECTIVE));
             }
         }
-        if (ids.isEmpty()) {
+        boolean rareFound = !ids.isEmpty();
+        ids.addAll(named(all, any));
+        if (!rareFound) {
             ids.addAll(rowids(FullTextIndex.matchExpression(all, any), FILL));
         }
         return List.copyOf(ids);
+    }
+
+    /** Releases named by exactly the required words and all but a few of the optional ones (see {@link NameKey}). */
+    private List<Long> named(List<String> all, List<String> any) {
+        List<Long> hashes = NameKey.searched(all, any);
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); ResultSet rs = withIds(c,
+                "SELECT id FROM discogs_releases WHERE name_hash IN (SELECT value FROM json_each(?)) LIMIT " + SELECTIVE,
+                jsonArray(hashes))) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw failure("search the catalog", e);
+        }
+        return ids;
     }
 
     /**

@@ -52,8 +52,9 @@ public final class FullTextIndex {
     }
 
     /**
-     * Rebuilds the index if it is stale: a bulk import was interrupted, or an upgrade (migration V14)
-     * added the {@code spellings} column, which is filled in first for the releases that have none.
+     * Rebuilds the index if it is stale: a bulk import was interrupted, or an upgrade added the
+     * {@code spellings} column (migration V14) or the {@code name_hash} column (V17), which are filled
+     * in first for the releases that have none.
      */
     static void repairIfStale(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -65,10 +66,11 @@ public final class FullTextIndex {
                 c.setAutoCommit(false);
                 try {
                     int filled = fillSpellings(c);
+                    int named = fillNameHashes(c);
                     rebuild(c);
                     c.commit();
-                    LOG.info("Rebuilt the catalog's full-text index in {} ms ({} releases given other spellings)",
-                            (System.nanoTime() - t0) / 1_000_000, filled);
+                    LOG.info("Rebuilt the catalog's full-text index in {} ms ({} releases given other spellings, "
+                            + "{} their name's hash)", (System.nanoTime() - t0) / 1_000_000, filled, named);
                 } finally {
                     c.setAutoCommit(autoCommit);
                 }
@@ -92,6 +94,28 @@ public final class FullTextIndex {
                 String spellings = OtherSpellings.of(rs.getString(2), rs.getString(3), rs.getString(4));
                 if (spellings != null) {
                     update.setString(1, spellings);
+                    update.setLong(2, rs.getLong(1));
+                    update.executeUpdate();
+                    filled++;
+                }
+            }
+        }
+        return filled;
+    }
+
+    /**
+     * Works out {@code name_hash} ({@link NameKey}) for the releases that have none. Commits nothing
+     * itself; returns how many got one (a name without words a search asks for gets none).
+     */
+    static int fillNameHashes(Connection c) throws SQLException {
+        int filled = 0;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, artists, title FROM discogs_releases WHERE name_hash IS NULL");
+             java.sql.PreparedStatement update = c.prepareStatement("UPDATE discogs_releases SET name_hash = ? WHERE id = ?")) {
+            while (rs.next()) {
+                Long hash = NameKey.of(rs.getString(2), rs.getString(3));
+                if (hash != null) {
+                    update.setLong(1, hash);
                     update.setLong(2, rs.getLong(1));
                     update.executeUpdate();
                     filled++;

@@ -20,8 +20,9 @@ public final class ReleaseWriter implements AutoCloseable {
 
     private static final String UPSERT = "INSERT INTO discogs_releases (id, title, artists, artist_names, labels, "
             + "unnumbered_labels, format, format_description, country, year, master_id, genres, styles, source, updated_at, "
-            + "spellings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "spellings, name_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, artists = excluded.artists, spellings = excluded.spellings, "
+            + "name_hash = excluded.name_hash, "
             + "artist_names = excluded.artist_names, labels = excluded.labels, unnumbered_labels = excluded.unnumbered_labels, "
             + "format = excluded.format, format_description = excluded.format_description, country = excluded.country, "
             + "year = excluded.year, master_id = excluded.master_id, "
@@ -87,6 +88,12 @@ public final class ReleaseWriter implements AutoCloseable {
         upsert.setString(14, source);
         upsert.setLong(15, now);
         upsert.setString(16, OtherSpellings.of(artistLine, release.title(), labelLine));
+        Long nameHash = NameKey.of(artistLine, release.title());
+        if (nameHash == null) {
+            upsert.setNull(17, Types.BIGINT);
+        } else {
+            upsert.setLong(17, nameHash);
+        }
         upsert.executeUpdate();
 
         if (replaceChildren) {

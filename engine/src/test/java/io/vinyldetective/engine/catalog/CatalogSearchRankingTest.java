@@ -47,6 +47,8 @@ class CatalogSearchRankingTest {
         catalog.upsert(release(130, "The Heavy Cathedrals", "Songs Of The Quokka Season"), "api");
         // Listed last by the index: only its rare words can find it.
         catalog.upsert(release(99_999, "Milo Novak", "Songs Of The Quokka Season"), "api");
+        // Listed late too, and with common words only: its name holds nothing but the words searched for.
+        catalog.upsert(release(99_998, "The Cathedrals", "Songs Of The Quokka Season"), "api");
     }
 
     @AfterAll
@@ -66,6 +68,17 @@ class CatalogSearchRankingTest {
         List<Release> found = catalog.search(List.of("quokka", "season"), List.of("heavy", "cathedrals", "songs"), 10);
         assertTrue(found.size() <= 10);
         assertEquals(130L, found.get(0).id(), found.toString());
+    }
+
+    @Test
+    void withOnlyCommonWordsAReleaseNamedByThemIsFoundWhereverTheIndexListsIt() {
+        // All four words are in hundreds of releases; the index lists 99_998 after all of them.
+        List<Release> found = catalog.search(List.of("quokka", "season"), List.of("cathedrals", "songs", "japan"), 10);
+        assertEquals(99_998L, found.get(0).id(), found.toString());
+        // Words no release is named by leave the search as it was: the first it lists, ranked.
+        List<Release> unnamed = catalog.search(List.of("quokka", "season"), List.of("cathedrals", "zebra"), 10);
+        assertEquals(10, unnamed.size());
+        assertTrue(unnamed.stream().allMatch(r -> r.artistLine().endsWith("Cathedrals")), unnamed.toString());
     }
 
     private static Release release(long id, String artist, String title) {

@@ -59,6 +59,28 @@ class CatalogSpellingsUpgradeTest {
         }
     }
 
+    @Test
+    void theFirstStartAfterTheUpgradeHashesOldReleasesNames() throws SQLException {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(StorageSettings.DATA_DIR, dir.toString()))) {
+            EngineDatabase db = context.getBean(EngineDatabase.class);
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                // What V17 leaves: rows without a name hash, and the index to be repaired.
+                s.executeUpdate("UPDATE releases_fts_state SET live = 0 WHERE id = 1");
+                s.executeUpdate("INSERT INTO discogs_releases (id, title, artists, labels, format, source, updated_at) VALUES "
+                        + "(1, 'Lost Mirror', 'The Southern Signals', 'Factory', 'CD', 'dump', 0), "
+                        + "(2, '1999', 'The', 'Label', 'VINYL', 'dump', 0)");
+            }
+            new CatalogStore(db);
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, name_hash FROM discogs_releases ORDER BY id")) {
+                rs.next();
+                assertEquals(NameKey.of("The Southern Signals", "Lost Mirror"), rs.getLong(2));
+                rs.next();
+                assertNull(rs.getObject(2), "no words a search asks for");
+            }
+        }
+    }
+
     private static List<Long> ids(List<io.vinyldetective.api.Release> releases) {
         return releases.stream().map(io.vinyldetective.api.Release::id).toList();
     }
