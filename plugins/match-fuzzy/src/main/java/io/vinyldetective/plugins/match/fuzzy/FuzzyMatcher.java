@@ -103,7 +103,7 @@ public final class FuzzyMatcher implements MatcherTier {
         MediaFormat format = listing.format() != null ? listing.format() : TextKeys.formatNamed(text.title());
         Evidence evidence = Evidence.of(text);
         double runnerUp = scored.size() > 1 ? scored.get(1).score.value() : 0;
-        if (best.score.value() - runnerUp < margin) {
+        if (best.score.value() - runnerUp < margin && !onlyFullArtist(best, scored)) {
             // Namesakes or same-titled works: only a pressing detail the listing names can pick one.
             double top = best.score.value();
             List<Scored> named = scored.stream()
@@ -163,6 +163,20 @@ public final class FuzzyMatcher implements MatcherTier {
             }
         }
         return List.of();
+    }
+
+    /**
+     * Whether the best work is the only one near it whose artists the listing names in full: the
+     * others are near only through a surname standing for a full name ("Slayer" names Slayer, and
+     * Kavori Slayer only by surname), so the listing means the best.
+     */
+    private boolean onlyFullArtist(Scored best, List<Scored> scored) {
+        if (best.score.artistRecall() < 1) {
+            return false;
+        }
+        double top = best.score.value();
+        return scored.stream().filter(x -> x != best && top - x.score.value() < margin)
+                .noneMatch(x -> x.score.artistRecall() >= 1);
     }
 
     private static List<Release> sameFormat(List<Release> work, MediaFormat format) {

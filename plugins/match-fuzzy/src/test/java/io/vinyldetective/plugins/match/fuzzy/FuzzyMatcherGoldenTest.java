@@ -44,7 +44,9 @@ class FuzzyMatcherGoldenTest {
             release(19, "Peter Frampton", "Frampton Comes Alive!", CD).label("A&M Records", "CD 6703").country("US").year(1986).master(95).build(),
             release(20, "John Lennon", "Imagine", VINYL).label("Apple Records", "PAS 10004").master(96).build(),
             release(21, "Yoko Ono", "Imagine", VINYL).label("Apple Records", "SW 3380").master(97).build(),
-            release(22, "!!!", "Myth Takes", VINYL).label("Warp Records", "WARPLP 150").master(98).build());
+            release(22, "!!!", "Myth Takes", VINYL).label("Warp Records", "WARPLP 150").master(98).build(),
+            release(23, "Slayer", "Echo & Signal", VINYL).label("Def Jam Recordings", "DJ 4711").master(99).build(),
+            release(24, "Kavori Slayer", "Echo & Signal", VINYL).label("Def Jam Recordings", "DJ 4712").master(100).build());
 
     static Stream<GoldenCase> cases() {
         return Stream.of(
@@ -82,6 +84,8 @@ class FuzzyMatcherGoldenTest {
                 new GoldenCase("its own catalog number", listing("Peter Frampton Frampton Comes Alive! CD 6703", CD), List.of(19L)),
                 new GoldenCase("other format named aside", listing("Peter Frampton - Frampton Comes Alive CD mini LP sleeve", null), List.of(19L)),
                 new GoldenCase("surname with two namesakes", listing("Imagine LP Apple", VINYL), List.of()),
+                new GoldenCase("full name over a surname's namesake", listing("Slayer - Echo & Signal LP", VINYL), List.of(23L)),
+                new GoldenCase("full name over a surname's namesake", listing("Kavori Slayer Echo and Signal LP", VINYL), List.of(24L)),
                 new GoldenCase("an artist of no letters", listing("Chk Chk Chk Myth Takes LP Warp", VINYL), List.of()),
                 new GoldenCase("non-records", listing("lot of 25 LPs Beatles Abbey Road Queen", VINYL), List.of()),
                 new GoldenCase("non-records", listing("Technics SL-1200MK2 turntable direct drive", null), List.of()),
