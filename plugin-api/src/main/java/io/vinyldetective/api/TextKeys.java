@@ -70,6 +70,17 @@ public final class TextKeys {
     }
 
     /**
+     * Whether a folded word is one a name search asks for: two characters or more, no digit, not a
+     * stop word, not marketplace noise. Matchers build their catalog searches from such words, and the
+     * engine's catalog keys release names by the same words, so the two agree.
+     *
+     * @since 1.5.0
+     */
+    public static boolean isSearchWord(String word) {
+        return word.length() >= 2 && !STOP_WORDS.contains(word) && !isListingNoise(word) && !hasDigit(word);
+    }
+
+    /**
      * How much of a name is present among some words: the share of the name's characters (stop words
      * count one character) whose word occurs in {@code words}. {@code 1.0} means every word is there;
      * an empty name gives 0.

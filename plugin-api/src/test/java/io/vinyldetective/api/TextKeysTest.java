@@ -20,6 +20,12 @@ class TextKeysTest {
     }
 
     @Test
+    void searchWordsLeaveOutStopWordsNoiseDigitsAndSingleLetters() {
+        assertEquals(List.of("slayer", "echo", "signal"), TextKeys.words("The Slayer - Echo & Signal LP 1984 (2) x 180g").stream()
+                .filter(TextKeys::isSearchWord).toList());
+    }
+
+    @Test
     void wordsReadAmpersandAsAndAndDropPunctuation() {
         assertEquals(List.of("simon", "and", "garfunkel"), TextKeys.words("Simon & Garfunkel"));
         assertEquals(List.of("dont", "stop"), TextKeys.words("Don't Stop!"));

@@ -16,9 +16,8 @@ import java.util.TreeSet;
  * Mirror" for {@code southern signals lost mirror japan}), which the full-text index would list among
  * thousands that share the words in no particular order.
  *
- * <p>The words are those {@link TextKeys#words} gives, less stop words, marketplace noise, words with
- * digits and single letters: the words a listing's search leaves out. Order and repeats do not
- * count. The hash is 64-bit FNV-1a over the sorted words joined by spaces: it is stored, so it must
+ * <p>The words are those of {@link TextKeys#words} that are {@link TextKeys#isSearchWord search
+ * words}, as a listing's search has them. Order and repeats do not count. The hash is 64-bit FNV-1a over the sorted words joined by spaces: it is stored, so it must
  * never change. That any two of a million names share a hash has odds of about 3 in 10^8, and such a
  * pair would only add a candidate that the ranking then places by its words.
  */
@@ -88,7 +87,7 @@ final class NameKey {
     private static boolean addKeyWords(String text, Set<String> into) {
         boolean any = false;
         for (String w : TextKeys.words(text == null ? "" : text)) {
-            if (w.length() >= 2 && !TextKeys.STOP_WORDS.contains(w) && !TextKeys.isListingNoise(w) && !TextKeys.hasDigit(w)) {
+            if (TextKeys.isSearchWord(w)) {
                 into.add(w);
                 any = true;
             }

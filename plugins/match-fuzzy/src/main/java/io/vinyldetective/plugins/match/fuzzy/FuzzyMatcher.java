@@ -171,12 +171,15 @@ public final class FuzzyMatcher implements MatcherTier {
      * Kavori Slayer only by surname), so the listing means the best.
      */
     private boolean onlyFullArtist(Scored best, List<Scored> scored) {
-        if (best.score.artistRecall() < 1) {
+        if (!fullArtist(best)) {
             return false;
         }
         double top = best.score.value();
-        return scored.stream().filter(x -> x != best && top - x.score.value() < margin)
-                .noneMatch(x -> x.score.artistRecall() >= 1);
+        return scored.stream().filter(x -> x != best && top - x.score.value() < margin).noneMatch(FuzzyMatcher::fullArtist);
+    }
+
+    private static boolean fullArtist(Scored s) {
+        return s.score.artistRecall() >= 1 - 1e-9;
     }
 
     private static List<Release> sameFormat(List<Release> work, MediaFormat format) {

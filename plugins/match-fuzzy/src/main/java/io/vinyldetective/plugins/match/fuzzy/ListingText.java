@@ -71,7 +71,7 @@ record ListingText(List<String> title, List<String> specifics, List<String> labe
     }
 
     private static void addTerm(String w, Set<String> terms) {
-        if (w.length() >= 2 && !TextKeys.isListingNoise(w) && !TextKeys.STOP_WORDS.contains(w) && !TextKeys.hasDigit(w)) {
+        if (TextKeys.isSearchWord(w)) {
             terms.add(w);
         }
     }
