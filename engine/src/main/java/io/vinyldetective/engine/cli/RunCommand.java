@@ -23,6 +23,9 @@ import io.vinyldetective.engine.storage.EngineDatabase;
 import io.vinyldetective.engine.wants.WantlistSync;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -53,6 +56,8 @@ public class RunCommand implements Callable<Integer> {
     static final Duration SHUTDOWN = Duration.ofSeconds(10);
     private static final Duration POLL_GRACE = Duration.ofSeconds(4);
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(3);
+    /** Clock ticks per second in {@code /proc} (USER_HZ: 100 on the Linux ABIs a Pi or a VPS runs). */
+    private static final long USER_HZ = 100;
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
@@ -137,7 +142,7 @@ public class RunCommand implements Callable<Integer> {
             WantlistSync sync = wantlists.get();
             sync.onChanged(polls::watchesChanged);
             pipeline.oracle().ifPresent(oracle -> sync.start(oracle.extension(), bot.get().ownerChat()));
-            LOG.info("Ready in {} ms", Duration.between(processStart(), Instant.now()).toMillis());
+            LOG.info("Ready in {} ms", processAge().toMillis());
             stop.await();
             LOG.info("Stopping");
             long stopping = System.nanoTime();
@@ -154,7 +159,25 @@ public class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Instant processStart() {
-        return ProcessHandle.current().info().startInstant().orElse(Instant.now());
+    /**
+     * How long this process has run, the launcher script included. On Linux from {@code /proc} (its
+     * start in clock ticks since boot against the uptime, in 10 ms steps): there the start instant
+     * {@link ProcessHandle} gives adds the boot time in whole seconds, up to a second off.
+     */
+    static Duration processAge() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // Fields after the command name, which may hold spaces: the start time is field 22, the 20th here.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[19]);
+            double uptimeSeconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            long ms = Math.round(uptimeSeconds * 1000) - startTicks * 1000 / USER_HZ;
+            if (ms >= 0) {
+                return Duration.ofMillis(ms);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or /proc not readable: fall back below.
+        }
+        return Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()), Instant.now());
     }
 }

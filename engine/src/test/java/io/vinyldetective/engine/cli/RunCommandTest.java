@@ -28,6 +28,15 @@ class RunCommandTest {
     Path dir;
 
     @Test
+    void readyTimeIsTheProcessAgeToTheTenMilliseconds() {
+        // The JVM's own uptime starts a little after the process; the age must not be a second off either way.
+        long jvmUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long age = RunCommand.processAge().toMillis();
+        long jvmUptimeAfter = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        assertTrue(age >= jvmUptime - 20 && age <= jvmUptimeAfter + 500, "process age " + age + " ms, JVM uptime " + jvmUptime + " ms");
+    }
+
+    @Test
     void runsThePipelineFromConfigurationAndStopsCleanlyOnSigterm() throws Exception {
         PluginJarBuilder.greeterNotifier("greeter").buildInto(dir.resolve("plugins"));
         Process process = start(Map.of("PIPELINE_NOTIFIERS", "greeter", "PLUGINS_GREETER_GREETING", "hello",
