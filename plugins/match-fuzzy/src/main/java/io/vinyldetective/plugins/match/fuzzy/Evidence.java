@@ -17,6 +17,9 @@ final class Evidence {
 
     private static final int MAX_SPAN = 4;
 
+    /** How Discogs prints the catalog number of a label that has none. */
+    private static final String NO_NUMBER = "none";
+
     /** Digits in a word that make it a catalog number rather than a volume, a size or an opus. */
     private static final int CATALOG_DIGITS = 3;
 
@@ -118,13 +121,31 @@ final class Evidence {
 
     boolean catalogNumber(Release r) {
         for (Release.LabelCatalogNumber l : r.labels()) {
-            String key = CatalogKeys.catalogNumber(l.catalogNumber());
-            if (key != null ? catalogKeys.contains(key) : !TextKeys.words(l.catalogNumber()).isEmpty()
-                    && words.containsAll(TextKeys.words(l.catalogNumber()))) {
+            String printed = printed(r, l);
+            String key = CatalogKeys.catalogNumber(printed);
+            if (key != null ? catalogKeys.contains(key) : !TextKeys.words(printed).isEmpty()
+                    && words.containsAll(TextKeys.words(printed))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A label's catalog number as a listing may write it: {@code none} for a label without a number,
+     * as Discogs prints it and sellers copy it ({@code NONE} in a title), unless "none" is a word of
+     * the release's name.
+     */
+    static String printed(Release r, Release.LabelCatalogNumber l) {
+        return l.catalogNumber() == null && !nameHasNone(r) ? NO_NUMBER : l.catalogNumber();
+    }
+
+    /** Whether "none" is a word of the release's name ("None Shall Pass"): then it says nothing of the pressing. */
+    private static boolean nameHasNone(Release r) {
+        if (TextKeys.words(r.title()).contains(NO_NUMBER)) {
+            return true;
+        }
+        return r.artists().stream().anyMatch(a -> TextKeys.words(a).contains(NO_NUMBER));
     }
 
     boolean label(Release r) {

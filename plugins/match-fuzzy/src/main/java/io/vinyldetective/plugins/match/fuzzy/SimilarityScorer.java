@@ -74,7 +74,7 @@ final class SimilarityScorer {
             for (String w : TextKeys.words(l.label())) {
                 consumeSimilar(w, pool, used, listing.truncated());
             }
-            for (String w : TextKeys.words(l.catalogNumber())) {
+            for (String w : TextKeys.words(Evidence.printed(release, l))) {
                 consumeExact(w, pool, used);
             }
         }

@@ -46,7 +46,11 @@ class FuzzyMatcherGoldenTest {
             release(21, "Yoko Ono", "Imagine", VINYL).label("Apple Records", "SW 3380").master(97).build(),
             release(22, "!!!", "Myth Takes", VINYL).label("Warp Records", "WARPLP 150").master(98).build(),
             release(23, "Slayer", "Echo & Signal", VINYL).label("Def Jam Recordings", "DJ 4711").master(99).build(),
-            release(24, "Kavori Slayer", "Echo & Signal", VINYL).label("Def Jam Recordings", "DJ 4712").master(100).build());
+            release(24, "Kavori Slayer", "Echo & Signal", VINYL).label("Def Jam Recordings", "DJ 4712").master(100).build(),
+            release(25, "Ray Fox", "Quiet Season", VINYL).label("Self-released", null).country("Europe").year(1962).master(101).build(),
+            release(26, "Ray Fox", "Quiet Season", VINYL).label("Music On Vinyl", "MOVLP4580").country("Europe").year(2024).master(101).build(),
+            release(27, "The Nonesuch Few", "None Shall Pass", VINYL).label("Self-released", null).year(1990).master(102).build(),
+            release(28, "The Nonesuch Few", "None Shall Pass", VINYL).label("Rough Trade", "RT 100").year(1991).master(102).build());
 
     static Stream<GoldenCase> cases() {
         return Stream.of(
@@ -85,6 +89,8 @@ class FuzzyMatcherGoldenTest {
                 new GoldenCase("other format named aside", listing("Peter Frampton - Frampton Comes Alive CD mini LP sleeve", null), List.of(19L)),
                 new GoldenCase("surname with two namesakes", listing("Imagine LP Apple", VINYL), List.of()),
                 new GoldenCase("full name over a surname's namesake", listing("Slayer - Echo & Signal LP", VINYL), List.of(23L)),
+                new GoldenCase("none for no catalog number", listing("RAY FOX QUIET SEASON NONE EX", VINYL), List.of(25L)),
+                new GoldenCase("none in the name", listing("Nonesuch Few - None Shall Pass LP", VINYL), List.of(27L, 28L)),
                 new GoldenCase("full name over a surname's namesake", listing("Kavori Slayer Echo and Signal LP", VINYL), List.of(24L)),
                 new GoldenCase("an artist of no letters", listing("Chk Chk Chk Myth Takes LP Warp", VINYL), List.of()),
                 new GoldenCase("non-records", listing("lot of 25 LPs Beatles Abbey Road Queen", VINYL), List.of()),
