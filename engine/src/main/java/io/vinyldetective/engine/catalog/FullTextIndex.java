@@ -57,25 +57,51 @@ public final class FullTextIndex {
      * in first for the releases that have none.
      */
     static void repairIfStale(DataSource dataSource) {
+        long databaseBytes = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT live FROM releases_fts_state WHERE id = 1")) {
+             ResultSet rs = s.executeQuery("SELECT live, (SELECT page_count FROM pragma_page_count()) "
+                     + "* (SELECT page_size FROM pragma_page_size()) FROM releases_fts_state WHERE id = 1")) {
             if (rs.next() && rs.getInt(1) == 0) {
+                databaseBytes = rs.getLong(2);
                 LOG.warn("The catalog's full-text index is stale (an interrupted import or an upgrade); rebuilding it");
                 long t0 = System.nanoTime();
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
+                boolean done = false;
                 try {
                     int filled = fillSpellings(c);
                     int named = fillNameHashes(c);
                     rebuild(c);
                     c.commit();
+                    done = true;
                     LOG.info("Rebuilt the catalog's full-text index in {} ms ({} releases given other spellings, "
                             + "{} their name's hash)", (System.nanoTime() - t0) / 1_000_000, filled, named);
                 } finally {
-                    c.setAutoCommit(autoCommit);
+                    // A failure leaves the catalog as it was. Restoring auto-commit would commit the half
+                    // done, so roll back first; SQLite may have rolled back already (a full disk).
+                    if (!done) {
+                        try {
+                            c.rollback();
+                        } catch (SQLException alreadyRolledBack) {
+                            LOG.debug("Rollback after a failed rebuild: {}", alreadyRolledBack.getMessage());
+                        }
+                    }
+                    try {
+                        c.setAutoCommit(autoCommit);
+                    } catch (SQLException e) {
+                        if (done) {
+                            throw e;
+                        }
+                    }
                 }
             }
         } catch (SQLException e) {
+            if (StorageException.isDiskFull(e)) {
+                throw new StorageException(String.format(java.util.Locale.ROOT, "Cannot rebuild the catalog's full-text "
+                        + "index: the disk is full. The rebuild needs free space beside the database for a while, up to "
+                        + "about its size (%,d MB); nothing was changed. Free some space and start again.",
+                        Math.max(1, databaseBytes >> 20)), e);
+            }
             throw new StorageException("Cannot check the catalog's full-text index: " + e.getMessage(), e);
         }
     }
