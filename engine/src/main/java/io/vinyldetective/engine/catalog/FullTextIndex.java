@@ -111,22 +111,10 @@ public final class FullTextIndex {
      * plain ASCII, or with apostrophes or dots). Commits nothing itself; returns how many got any.
      */
     static int fillSpellings(Connection c) throws SQLException {
-        int filled = 0;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, artists, title, labels FROM discogs_releases WHERE spellings IS NULL "
-                     + "AND (artists || ' ' || title || ' ' || labels) GLOB '*[^ -&(-~]*'");
-             java.sql.PreparedStatement update = c.prepareStatement("UPDATE discogs_releases SET spellings = ? WHERE id = ?")) {
-            while (rs.next()) {
-                String spellings = OtherSpellings.of(rs.getString(2), rs.getString(3), rs.getString(4));
-                if (spellings != null) {
-                    update.setString(1, spellings);
-                    update.setLong(2, rs.getLong(1));
-                    update.executeUpdate();
-                    filled++;
-                }
-            }
-        }
-        return filled;
+        return fill(c, "SELECT id, artists, title, labels FROM discogs_releases WHERE spellings IS NULL "
+                        + "AND (artists || ' ' || title || ' ' || labels) GLOB '*[^ -&(-~]*'",
+                "UPDATE discogs_releases SET spellings = ? WHERE id = ?",
+                rs -> OtherSpellings.of(rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     /**
@@ -134,16 +122,30 @@ public final class FullTextIndex {
      * itself; returns how many got one (a name without words a search asks for gets none).
      */
     static int fillNameHashes(Connection c) throws SQLException {
+        return fill(c, "SELECT id, artists, title FROM discogs_releases WHERE name_hash IS NULL",
+                "UPDATE discogs_releases SET name_hash = ? WHERE id = ?",
+                rs -> NameKey.of(rs.getString(2), rs.getString(3)));
+    }
+
+    /** A derived column's value for a row of {@code discogs_releases}, or null when it has none. */
+    private interface DerivedValue {
+        Object of(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Works a derived column out for the rows {@code select} reads (the id first) and writes it with
+     * {@code update} (the value, then the id) where there is one; returns how many got one.
+     */
+    private static int fill(Connection c, String select, String update, DerivedValue value) throws SQLException {
         int filled = 0;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, artists, title FROM discogs_releases WHERE name_hash IS NULL");
-             java.sql.PreparedStatement update = c.prepareStatement("UPDATE discogs_releases SET name_hash = ? WHERE id = ?")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select);
+             java.sql.PreparedStatement write = c.prepareStatement(update)) {
             while (rs.next()) {
-                Long hash = NameKey.of(rs.getString(2), rs.getString(3));
-                if (hash != null) {
-                    update.setLong(1, hash);
-                    update.setLong(2, rs.getLong(1));
-                    update.executeUpdate();
+                Object v = value.of(rs);
+                if (v != null) {
+                    write.setObject(1, v);
+                    write.setLong(2, rs.getLong(1));
+                    write.executeUpdate();
                     filled++;
                 }
             }
