@@ -33,17 +33,12 @@ class CatalogRepairDiskFullTest {
         try (ApplicationContext context = ApplicationContext.run(Map.of(StorageSettings.DATA_DIR, dir.toString()))) {
             EngineDatabase db = context.getBean(EngineDatabase.class);
             DataSource pool = db.dataSource();
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                StringBuilder rows = new StringBuilder();
-                for (int i = 1; i <= 2000; i++) {
-                    rows.append(i == 1 ? "" : ", ").append("(").append(i).append(", 'Quiet Season ").append(i)
-                            .append("', 'Ray Fox', 'Label', 'VINYL', 'dump', 0)");
-                }
-                s.executeUpdate("INSERT INTO discogs_releases (id, title, artists, labels, format, source, updated_at) VALUES "
-                        + rows);
-                s.executeUpdate("UPDATE discogs_releases SET name_hash = NULL");
-                s.executeUpdate("UPDATE releases_fts_state SET live = 0 WHERE id = 1");
+            StringBuilder rows = new StringBuilder();
+            for (int i = 1; i <= 2000; i++) {
+                rows.append(i == 1 ? "" : ", ").append("(").append(i).append(", 'Quiet Season ").append(i)
+                        .append("', 'Ray Fox', 'Label', 'VINYL', 'dump', 0)");
             }
+            CatalogSpellingsUpgradeTest.asBeforeTheUpgrade(db, rows.toString());
             StorageException e = assertThrows(StorageException.class, () -> FullTextIndex.repairIfStale(full(pool)));
             assertTrue(e.getMessage().contains("the disk is full") && e.getMessage().contains("nothing was changed"),
                     e.getMessage());

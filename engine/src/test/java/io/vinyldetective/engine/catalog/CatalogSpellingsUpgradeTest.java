@@ -30,14 +30,10 @@ class CatalogSpellingsUpgradeTest {
     void theFirstStartAfterTheUpgradeGivesOldReleasesTheirOtherSpellings() throws SQLException {
         try (ApplicationContext context = ApplicationContext.run(Map.of(StorageSettings.DATA_DIR, dir.toString()))) {
             EngineDatabase db = context.getBean(EngineDatabase.class);
-            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-                // What V14 leaves: rows as an older engine wrote them, and the index to be rebuilt.
-                s.executeUpdate("UPDATE releases_fts_state SET live = 0 WHERE id = 1");
-                s.executeUpdate("INSERT INTO discogs_releases (id, title, artists, labels, format, source, updated_at) VALUES "
-                        + "(1, 'NEW 2002', 'Ласковый Май', 'Мороз Рекордс', 'CASSETTE', 'dump', 0), "
-                        + "(2, 'Lyd', 'Jens Østergaard', 'Straße Records', 'VINYL', 'dump', 0), "
-                        + "(3, 'Don''t Stop', 'Plain Name', 'Label', 'VINYL', 'dump', 0)");
-            }
+            // What V14 leaves: rows as an older engine wrote them (no spellings), and the index to be rebuilt.
+            asBeforeTheUpgrade(db, "(1, 'NEW 2002', 'Ласковый Май', 'Мороз Рекордс', 'CASSETTE', 'dump', 0), "
+                    + "(2, 'Lyd', 'Jens Østergaard', 'Straße Records', 'VINYL', 'dump', 0), "
+                    + "(3, 'Don''t Stop', 'Plain Name', 'Label', 'VINYL', 'dump', 0)");
             CatalogStore catalog = new CatalogStore(db);
             assertEquals(List.of(1L), ids(catalog.search(List.of("laskovij", "maj"), List.of(), 5)));
             assertEquals(List.of(1L), ids(catalog.search(List.of("moroz"), List.of(), 5)));
@@ -63,13 +59,9 @@ class CatalogSpellingsUpgradeTest {
     void theFirstStartAfterTheUpgradeHashesOldReleasesNames() throws SQLException {
         try (ApplicationContext context = ApplicationContext.run(Map.of(StorageSettings.DATA_DIR, dir.toString()))) {
             EngineDatabase db = context.getBean(EngineDatabase.class);
-            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-                // What V17 leaves: rows without a name hash, and the index to be repaired.
-                s.executeUpdate("UPDATE releases_fts_state SET live = 0 WHERE id = 1");
-                s.executeUpdate("INSERT INTO discogs_releases (id, title, artists, labels, format, source, updated_at) VALUES "
-                        + "(1, 'Lost Mirror', 'The Southern Signals', 'Factory', 'CD', 'dump', 0), "
-                        + "(2, '1999', 'The', 'Label', 'VINYL', 'dump', 0)");
-            }
+            // What V17 leaves: rows without a name hash, and the index to be repaired.
+            asBeforeTheUpgrade(db, "(1, 'Lost Mirror', 'The Southern Signals', 'Factory', 'CD', 'dump', 0), "
+                    + "(2, '1999', 'The', 'Label', 'VINYL', 'dump', 0)");
             new CatalogStore(db);
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT id, name_hash FROM discogs_releases ORDER BY id")) {
@@ -78,6 +70,19 @@ class CatalogSpellingsUpgradeTest {
                 rs.next();
                 assertNull(rs.getObject(2), "no words a search asks for");
             }
+        }
+    }
+
+    /**
+     * Releases as an engine before the upgrade wrote them ({@code (id, title, artists, labels, format,
+     * source, updated_at)} value rows, without the columns the engine works out) and the index marked
+     * for repair, as the upgrade's migration leaves it.
+     */
+    static void asBeforeTheUpgrade(EngineDatabase db, String valueRows) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE releases_fts_state SET live = 0 WHERE id = 1");
+            s.executeUpdate("INSERT INTO discogs_releases (id, title, artists, labels, format, source, updated_at) VALUES "
+                    + valueRows);
         }
     }
 
