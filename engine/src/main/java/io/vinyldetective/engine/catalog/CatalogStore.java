@@ -164,20 +164,8 @@ public class CatalogStore implements Catalog {
     /** Releases named by exactly the required words and all but a few of the optional ones (see {@link NameKey}). */
     private List<Long> named(List<String> all, List<String> any) {
         List<Long> hashes = NameKey.searched(all, any);
-        if (hashes.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); ResultSet rs = withIds(c,
-                "SELECT id FROM discogs_releases WHERE name_hash IN (SELECT value FROM json_each(?)) LIMIT " + SELECTIVE,
-                jsonArray(hashes))) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-        } catch (SQLException e) {
-            throw failure("search the catalog", e);
-        }
-        return ids;
+        return hashes.isEmpty() ? List.of() : ids("SELECT id FROM discogs_releases WHERE name_hash IN "
+                + "(SELECT value FROM json_each(?)) LIMIT ?", jsonArray(hashes), SELECTIVE);
     }
 
     /**
